@@ -1,0 +1,49 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.catalog.ModelCatalog;
+import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.validate.CheckContext;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** The routing documents a command works on (default: those the repo config lists) and the catalog to check them against. */
+public final class DocumentOptions {
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Routing documents (YAML or JSON). Default: the documents listed in .modelctl.yaml.")
+    List<Path> files = List.of();
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog to use instead of the built-in one.")
+    Path catalog;
+
+    public List<Path> files(RepoConfig config) {
+        if (!files.isEmpty()) {
+            return files;
+        }
+        return config.documents().stream().map(d -> config.root().resolve(d)).map(DocumentOptions::relativize).toList();
+    }
+
+    public ModelCatalog catalog(RepoConfig config) {
+        if (catalog != null) {
+            return ModelCatalog.load(catalog);
+        }
+        if (config.catalog() != null) {
+            return ModelCatalog.load(config.root().resolve(config.catalog()));
+        }
+        return ModelCatalog.builtIn();
+    }
+
+    public CheckContext context(RepoConfig config) {
+        return new CheckContext(catalog(config), config, Clock.systemUTC());
+    }
+
+    /** Shows paths relative to the working directory when they are under it, as users typed them. */
+    static Path relativize(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+    }
+}

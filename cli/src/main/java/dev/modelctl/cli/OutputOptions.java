@@ -1,0 +1,37 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.report.Format;
+import dev.modelctl.core.report.Report;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+
+/** {@code --format}, {@code --color}: shared by every command that reports findings. */
+public final class OutputOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.TEXT;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour text output: auto (only on a terminal), always, never.")
+    String color = "auto";
+
+    public Format format() {
+        return format;
+    }
+
+    boolean colorEnabled() {
+        return switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    /** Renders the report in the chosen format and returns the exit code the findings call for. */
+    public int emit(Report report, PrintStream out) {
+        format.renderer(colorEnabled()).render(report, out);
+        out.flush();
+        return report.exitCode();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.validate.SchemaCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl schema [--appconfig]}: print the canonical schema. */
+@Command(name = "schema", mixinStandardHelpOptions = true,
+        description = "Print the canonical routing-document JSON Schema (draft-04).")
+public final class SchemaCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--appconfig", description = "Print it compacted, as the Content of an AppConfig JSON_SCHEMA validator (<= 32,768 characters).")
+    boolean appconfig;
+
+    @Override
+    public Integer call() throws IOException {
+        String schema = SchemaCheck.schemaText();
+        if (appconfig) {
+            schema = SchemaCheck.compact(schema);
+        }
+        parent.out.println(schema.strip());
+        return 0;
+    }
+}

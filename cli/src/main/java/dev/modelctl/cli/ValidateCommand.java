@@ -1,0 +1,43 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.doc.DocumentLoader;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.report.Report;
+import dev.modelctl.core.validate.CheckContext;
+import dev.modelctl.core.validate.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl validate FILE…}: syntax, schema, references and catalog checks. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check routing documents: syntax, duplicate keys, schema, model references, catalog facts, cost override.")
+public final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+    @Mixin
+    DocumentOptions documents;
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        var config = global.repoConfig();
+        List<Path> files = documents.files(config);
+        CheckContext context = documents.context(config);
+        Validator validator = new Validator();
+        DocumentLoader loader = new DocumentLoader();
+        List<Finding> findings = new ArrayList<>();
+        for (Path file : files) {
+            findings.addAll(validator.validate(loader.load(file, file.toString()), context).findings());
+        }
+        return output.emit(new Report("validate", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
+    }
+}

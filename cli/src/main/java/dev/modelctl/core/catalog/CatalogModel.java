@@ -1,0 +1,19 @@
+package dev.modelctl.core.catalog;
+
+import java.util.List;
+
+/**
+ * One Bedrock model as the catalog knows it (facts from public AWS documentation; {@code source} names the page).
+ *
+ * @param requestFormat the native InvokeModel body family: {@code anthropic-messages}, {@code titan-text},
+ *                      {@code nova-messages}, {@code llama}, {@code mistral}, {@code cohere-command-r}, {@code ai21-jamba}, …
+ * @param anthropicVersions allowed {@code anthropic_version} values (empty for non-Anthropic models)
+ */
+public record CatalogModel(String modelId, String provider, String family, int maxOutputTokens, int contextWindow,
+                           List<String> requiredFields, List<String> anthropicVersions, double pricePer1kInput,
+                           double pricePer1kOutput, String requestFormat, String source) {
+
+    public boolean requires(String field) {
+        return requiredFields.contains(field);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.modelctl.core.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelctl.core.doc.DocumentLoader;
+import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.doc.SourceDocument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Bedrock model catalog: built into the jar ({@code catalog/bedrock_models.yaml}) or replaced by the repo config.
+ * Lookup understands the three ways a document names a model: a base model ID, a cross-region inference profile ID
+ * ({@code us.anthropic.…}) and a Bedrock ARN ({@code arn:aws:bedrock:…:foundation-model/…} or {@code …:inference-profile/…}).
+ */
+public final class ModelCatalog {
+    public static final String RESOURCE = "/catalog/bedrock_models.yaml";
+
+    private final Map<String, CatalogModel> byId;
+    private final List<String> profilePrefixes;
+
+    public ModelCatalog(List<CatalogModel> models, List<String> profilePrefixes) {
+        this.byId = new LinkedHashMap<>();
+        models.forEach(m -> byId.put(m.modelId(), m));
+        this.profilePrefixes = List.copyOf(profilePrefixes);
+    }
+
+    private static volatile ModelCatalog builtIn;
+
+    public static ModelCatalog builtIn() {
+        ModelCatalog c = builtIn;
+        if (c == null) {
+            try (InputStream in = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in model catalog missing from the jar: " + RESOURCE);
+                }
+                c = parse(new DocumentLoader().parse(in.readAllBytes(), "catalog/bedrock_models.yaml"));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the built-in model catalog", e);
+            }
+            builtIn = c;
+        }
+        return c;
+    }
+
+    /** A catalog file given in the repo config or on the command line. */
+    public static ModelCatalog load(Path file) {
+        return parse(new DocumentLoader().load(file, file.toString()));
+    }
+
+    static ModelCatalog parse(SourceDocument doc) {
+        if (!doc.parsed() || !doc.findings().isEmpty()) {
+            var f = doc.findings().get(0);
+            throw new InputException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+        }
+        JsonNode root = doc.root();
+        List<CatalogModel> models = new ArrayList<>();
+        int i = 0;
+        for (JsonNode m : root.path("models")) {
+            String id = m.path("model_id").asText(null);
+            if (id == null || !m.path("max_output_tokens").canConvertToInt()) {
+                var p = doc.valueAt("/models/" + i);
+                throw new InputException(doc.file() + ":" + p.line() + ":" + p.column()
+                        + ": catalog entry needs model_id and max_output_tokens");
+            }
+            models.add(new CatalogModel(id, m.path("provider").asText(""), m.path("family").asText(""),
+                    m.path("max_output_tokens").asInt(), m.path("context_window").asInt(0),
+                    strings(m.path("required_fields")), strings(m.path("anthropic_versions")),
+                    m.path("price_per_1k_input").asDouble(0), m.path("price_per_1k_output").asDouble(0),
+                    m.path("request_format").asText(""), m.path("source").asText("")));
+            i++;
+        }
+        return new ModelCatalog(models, strings(root.path("inference_profile_prefixes")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return List.copyOf(out);
+    }
+
+    public List<CatalogModel> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public List<String> inferenceProfilePrefixes() {
+        return profilePrefixes;
+    }
+
+    /** The catalog entry for a base model ID, an inference-profile ID or a Bedrock ARN. */
+    public Optional<CatalogModel> find(String modelIdOrArn) {
+        return Optional.ofNullable(byId.get(baseModelId(modelIdOrArn)));
+    }
+
+    /**
+     * Strips an ARN down to its resource ID and an inference-profile prefix ({@code us.}, {@code eu.}, {@code global.}…)
+     * down to the base model ID.
+     */
+    public String baseModelId(String modelIdOrArn) {
+        String id = modelIdOrArn;
+        if (id.startsWith("arn:")) {
+            int slash = id.lastIndexOf('/');
+            id = slash >= 0 ? id.substring(slash + 1) : id;
+        }
+        if (byId.containsKey(id)) {
+            return id;
+        }
+        int dot = id.indexOf('.');
+        if (dot > 0 && profilePrefixes.contains(id.substring(0, dot))) {
+            return id.substring(dot + 1);
+        }
+        return id;
+    }
+}

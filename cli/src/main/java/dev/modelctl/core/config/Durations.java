@@ -1,0 +1,55 @@
+package dev.modelctl.core.config;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Human durations as on-call types them: {@code 90s}, {@code 2m}, {@code 4h}, {@code 1h30m}. */
+public final class Durations {
+    private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        String s = text.trim().toLowerCase(java.util.Locale.ROOT);
+        Matcher m = PART.matcher(s);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                break;
+            }
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            });
+            end = m.end();
+        }
+        if (end == 0 || end != s.length()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 90s, 2m, 4h, 1h30m)");
+        }
+        return total;
+    }
+
+    /** {@code 1h30m}, {@code 2m}, {@code 45s}. */
+    public static String format(Duration d) {
+        long s = d.getSeconds();
+        StringBuilder sb = new StringBuilder();
+        if (s >= 3600) {
+            sb.append(s / 3600).append('h');
+            s %= 3600;
+        }
+        if (s >= 60) {
+            sb.append(s / 60).append('m');
+            s %= 60;
+        }
+        if (s > 0 || sb.length() == 0) {
+            sb.append(s).append('s');
+        }
+        return sb.toString();
+    }
+}

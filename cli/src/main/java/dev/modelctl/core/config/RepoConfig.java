@@ -1,0 +1,215 @@
+package dev.modelctl.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelctl.core.doc.DocumentLoader;
+import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.doc.Position;
+import dev.modelctl.core.doc.SourceDocument;
+import dev.modelctl.core.finding.Finding;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The repository configuration ({@code .modelctl.yaml}). Every field has a default, so a repository without the file
+ * works; unknown fields are an error (exit 2) so a typo never silently falls back to a default.
+ *
+ * @param documents routing documents that {@code check}/{@code validate}/{@code deploy} use when given no file
+ * @param ownership the team ownership file
+ * @param catalog   a catalog file that replaces the built-in model catalog, or {@code null}
+ */
+public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, Scan scan,
+                         AppConfig appconfig, Deploy deploy, Override override) {
+
+    public static final String DEFAULT_FILE = ".modelctl.yaml";
+    public static final String DEFAULT_HINT = "Use TieredModelRouter.get_model_id(task_type) instead.";
+
+    /** Scanner settings: allowed globs, the fix hint, the baseline file, extra rule files, size limit. */
+    public record Scan(List<String> allow, String hint, String baseline, List<String> rules, long maxFileBytes) {
+    }
+
+    /** AppConfig names (or IDs) and the default environment; {@code environments} maps a short name to a real one. */
+    public record AppConfig(String application, String profile, String region, String defaultEnvironment,
+                            Map<String, String> environments) {
+        public String environment(String name) {
+            String n = name == null ? defaultEnvironment : name;
+            return n == null ? null : environments.getOrDefault(n, n);
+        }
+    }
+
+    /** Deployment defaults: linear 10 % every 2 min, 10 min bake (SPEC §3). */
+    public record Deploy(String strategy, int stepPercent, Duration interval, Duration bake) {
+    }
+
+    /** Cost override defaults: TTL and its cap (24 h at most, SPEC §3). */
+    public record Override(Duration defaultTtl, Duration maxTtl) {
+    }
+
+    public static final Duration ABSOLUTE_MAX_TTL = Duration.ofHours(24);
+
+    public static RepoConfig defaults(Path root) {
+        return new RepoConfig(root, List.of("model_routing_config.yaml"), "routing_rule_ownership.yaml", null,
+                new Scan(List.of("**/model_routing_config.*", "**/routing_rule_ownership.*", "**/model_ids.py",
+                        "**/.modelctl.yaml", "**/.modelctl-baseline.json"),
+                        DEFAULT_HINT, ".modelctl-baseline.json", List.of(), 1024 * 1024),
+                new AppConfig(null, null, null, null, Map.of()),
+                new Deploy("linear", 10, Duration.ofMinutes(2), Duration.ofMinutes(10)),
+                new Override(Duration.ofHours(4), ABSOLUTE_MAX_TTL));
+    }
+
+    /**
+     * Loads {@code file}. When {@code explicit} is false and the file does not exist, returns the defaults rooted at
+     * the file's directory.
+     */
+    public static RepoConfig load(Path file, boolean explicit) {
+        Path root = file.toAbsolutePath().getParent();
+        if (!Files.exists(file)) {
+            if (explicit) {
+                throw new InputException(file + ": no such config file");
+            }
+            return defaults(root);
+        }
+        SourceDocument doc = new DocumentLoader(1024 * 1024).load(file, file.toString());
+        if (!doc.findings().isEmpty()) {
+            Finding f = doc.findings().get(0);
+            throw new InputException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+        }
+        return new Reader(doc, root).read();
+    }
+
+    /** Maps the YAML tree to the records, naming file:line:col for any misfit. */
+    private static final class Reader {
+        private final SourceDocument doc;
+        private final Path root;
+        private final RepoConfig d;
+
+        Reader(SourceDocument doc, Path root) {
+            this.doc = doc;
+            this.root = root;
+            this.d = defaults(root);
+        }
+
+        RepoConfig read() {
+            JsonNode n = doc.root();
+            if (n.isNull()) {
+                return d;
+            }
+            object(n, "", Set.of("documents", "ownership", "catalog", "scan", "appconfig", "deploy", "override"));
+            JsonNode scan = n.path("scan");
+            JsonNode app = n.path("appconfig");
+            JsonNode dep = n.path("deploy");
+            JsonNode ovr = n.path("override");
+            if (!scan.isMissingNode()) {
+                object(scan, "/scan", Set.of("allow", "hint", "baseline", "rules", "max_file_bytes"));
+            }
+            if (!app.isMissingNode()) {
+                object(app, "/appconfig", Set.of("application", "profile", "region", "environment", "environments"));
+            }
+            if (!dep.isMissingNode()) {
+                object(dep, "/deploy", Set.of("strategy", "step", "interval", "bake"));
+            }
+            if (!ovr.isMissingNode()) {
+                object(ovr, "/override", Set.of("default_ttl", "max_ttl"));
+            }
+            Duration maxTtl = duration(ovr, "/override", "max_ttl", d.override().maxTtl());
+            if (maxTtl.compareTo(ABSOLUTE_MAX_TTL) > 0) {
+                throw error("/override/max_ttl", "max_ttl may not exceed 24h");
+            }
+            Map<String, String> envs = new LinkedHashMap<>();
+            if (app.has("environments")) {
+                object(app.get("environments"), "/appconfig/environments", null);
+                app.get("environments").properties().forEach(e -> envs.put(e.getKey(),
+                        string(app.get("environments"), "/appconfig/environments", e.getKey(), null)));
+            }
+            return new RepoConfig(root,
+                    n.has("documents") ? strings(n, "", "documents") : d.documents(),
+                    string(n, "", "ownership", d.ownership()),
+                    string(n, "", "catalog", null),
+                    new Scan(scan.has("allow") ? strings(scan, "/scan", "allow") : d.scan().allow(),
+                            string(scan, "/scan", "hint", d.scan().hint()),
+                            string(scan, "/scan", "baseline", d.scan().baseline()),
+                            scan.has("rules") ? strings(scan, "/scan", "rules") : d.scan().rules(),
+                            integer(scan, "/scan", "max_file_bytes", d.scan().maxFileBytes())),
+                    new AppConfig(string(app, "/appconfig", "application", null), string(app, "/appconfig", "profile", null),
+                            string(app, "/appconfig", "region", null), string(app, "/appconfig", "environment", null), envs),
+                    new Deploy(string(dep, "/deploy", "strategy", d.deploy().strategy()),
+                            (int) integer(dep, "/deploy", "step", d.deploy().stepPercent()),
+                            duration(dep, "/deploy", "interval", d.deploy().interval()),
+                            duration(dep, "/deploy", "bake", d.deploy().bake())),
+                    new Override(duration(ovr, "/override", "default_ttl", d.override().defaultTtl()), maxTtl));
+        }
+
+        private void object(JsonNode node, String pointer, Set<String> allowed) {
+            if (!node.isObject()) {
+                throw error(pointer, "expected a mapping");
+            }
+            if (allowed != null) {
+                node.fieldNames().forEachRemaining(k -> {
+                    if (!allowed.contains(k)) {
+                        throw error(pointer + "/" + k, "unknown field '" + k + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                    }
+                });
+            }
+        }
+
+        private String string(JsonNode parent, String pointer, String field, String fallback) {
+            JsonNode v = parent.path(field);
+            if (v.isMissingNode() || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isTextual()) {
+                throw error(pointer + "/" + field, "'" + field + "' must be a string");
+            }
+            return v.asText();
+        }
+
+        private long integer(JsonNode parent, String pointer, String field, long fallback) {
+            JsonNode v = parent.path(field);
+            if (v.isMissingNode()) {
+                return fallback;
+            }
+            if (!v.isIntegralNumber() || v.asLong() < 1) {
+                throw error(pointer + "/" + field, "'" + field + "' must be a positive integer");
+            }
+            return v.asLong();
+        }
+
+        private List<String> strings(JsonNode parent, String pointer, String field) {
+            JsonNode v = parent.path(field);
+            List<String> out = new ArrayList<>();
+            if (!v.isArray()) {
+                throw error(pointer + "/" + field, "'" + field + "' must be a list of strings");
+            }
+            for (JsonNode item : v) {
+                if (!item.isTextual()) {
+                    throw error(pointer + "/" + field, "'" + field + "' must be a list of strings");
+                }
+                out.add(item.asText());
+            }
+            return List.copyOf(out);
+        }
+
+        private Duration duration(JsonNode parent, String pointer, String field, Duration fallback) {
+            String s = string(parent, pointer, field, null);
+            if (s == null) {
+                return fallback;
+            }
+            try {
+                return Durations.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw error(pointer + "/" + field, e.getMessage());
+            }
+        }
+
+        private InputException error(String pointer, String message) {
+            Position p = doc.keyAt(pointer);
+            return new InputException(doc.file() + ":" + p.line() + ":" + p.column() + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.modelctl.core.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelctl.core.doc.SourceDocument;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed view of a routing document (SPEC §2). Extraction is lenient: a mistyped field reads as absent, because the
+ * schema check already reports it and the other checks should still run on what is well-formed.
+ */
+public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> models, String defaultModel,
+                              Map<String, UseCase> useCases, List<Rule> rules, CostOverride costOverride) {
+
+    public String file() {
+        return source.file();
+    }
+
+    public static RoutingDocument from(SourceDocument source) {
+        JsonNode root = source.root() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : source.root();
+        Map<String, ModelBlock> models = new LinkedHashMap<>();
+        root.path("models").properties().forEach(e -> {
+            JsonNode m = e.getValue();
+            models.put(e.getKey(), new ModelBlock(e.getKey(), "/models/" + SourceDocument.escape(e.getKey()),
+                    text(m, "model_id"), integer(m, "max_tokens"), number(m, "temperature"), number(m, "top_p"),
+                    text(m, "anthropic_version"), strings(m.path("stop_sequences")), text(m, "description")));
+        });
+        Map<String, UseCase> useCases = new LinkedHashMap<>();
+        root.path("use_cases").properties().forEach(e -> {
+            JsonNode u = e.getValue();
+            useCases.put(e.getKey(), new UseCase(e.getKey(), "/use_cases/" + SourceDocument.escape(e.getKey()),
+                    text(u, "model"), text(u, "cost_override_model"), text(u, "description")));
+        });
+        List<Rule> rules = rulesOf(root.path("rules"), source.file(), "/rules");
+        JsonNode co = root.path("cost_override");
+        CostOverride override = co.isObject()
+                ? new CostOverride(co.path("active").asBoolean(false) && co.path("active").isBoolean(),
+                strings(co.path("use_cases")), text(co, "model"), text(co, "reason"), text(co, "engineer"),
+                instant(co, "started_at"), instant(co, "expires_at"), "/cost_override")
+                : null;
+        return new RoutingDocument(source, models, text(root.path("defaults"), "model"), useCases, rules, override);
+    }
+
+    /** Reads a {@code rules} array (of a routing document or a per-team rule file). */
+    public static List<Rule> rulesOf(JsonNode array, String file, String pointer) {
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode r = array.get(i);
+            Map<String, List<String>> conditions = new LinkedHashMap<>();
+            r.path("conditions").properties().forEach(c -> conditions.put(c.getKey(),
+                    c.getValue().isArray() ? strings(c.getValue()) : c.getValue().isValueNode() ? List.of(c.getValue().asText()) : List.of()));
+            rules.add(new Rule(text(r, "rule_id"), integer(r, "priority"), conditions, text(r, "model"),
+                    text(r, "description"), text(r, "team"), file, pointer + "/" + i));
+        }
+        return rules;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isTextual() ? v.asText() : null;
+    }
+
+    static Long integer(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isIntegralNumber() && v.canConvertToLong() ? v.asLong() : null;
+    }
+
+    static Double number(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNumber() ? v.asDouble() : null;
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array.isArray()) {
+            array.forEach(v -> {
+                if (v.isValueNode() && !v.isNull()) {
+                    out.add(v.asText());
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    static Instant instant(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.modelctl.core.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One routing rule. {@code conditions} maps an attribute to the values it accepts (any of); an attribute the rule does
+ * not name is unconstrained. {@code priority} is {@code null} when missing or mistyped (the schema reports that).
+ *
+ * @param file    the file the rule was read from (per-team rule files keep their own name)
+ * @param pointer JSON pointer of the rule inside that file
+ */
+public record Rule(String ruleId, Long priority, Map<String, List<String>> conditions, String model, String description,
+                   String team, String file, String pointer) {
+
+    /** True when every condition of this rule accepts the request's value for that attribute. */
+    public boolean matches(Map<String, String> request) {
+        for (Map.Entry<String, List<String>> c : conditions.entrySet()) {
+            String value = request.get(c.getKey());
+            if (value == null || !c.getValue().contains(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.modelctl.core.validate;
+
+import dev.modelctl.core.config.Durations;
+import dev.modelctl.core.finding.Check;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.routing.CostOverride;
+import dev.modelctl.core.routing.RoutingDocument;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An active cost override must be attributable and bounded: {@code override-incomplete|expired|ttl-too-long}. */
+public final class OverrideCheck implements DocumentCheck {
+    @Override
+    public List<Finding> check(RoutingDocument doc, CheckContext context) {
+        CostOverride o = doc.costOverride();
+        List<Finding> out = new ArrayList<>();
+        if (o == null || !o.active()) {
+            return out;
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(o.reason())) {
+            missing.add("reason");
+        }
+        if (blank(o.engineer())) {
+            missing.add("engineer");
+        }
+        if (o.expiresAt() == null) {
+            missing.add("expires_at");
+        }
+        if (!missing.isEmpty()) {
+            out.add(FindingFactory.at(doc.source(), o.pointer(), Check.OVERRIDE_INCOMPLETE,
+                    "cost_override is active without " + String.join(", ", missing),
+                    "use `modelctl override --cost --reason TEXT --ttl 4h`, which fills them in"));
+        }
+        Instant now = context.clock().instant();
+        if (o.expiresAt() != null && !now.isBefore(o.expiresAt())) {
+            out.add(FindingFactory.at(doc.source(), o.pointer() + "/expires_at", Check.OVERRIDE_EXPIRED,
+                    "cost_override expired at " + o.expiresAt() + " but is still active: runtimes ignore it, traffic is back on the normal models",
+                    "clear it with `modelctl override --clear`, or extend it deliberately"));
+        }
+        Duration max = context.config().override().maxTtl();
+        if (o.startedAt() != null && o.expiresAt() != null) {
+            Duration ttl = Duration.between(o.startedAt(), o.expiresAt());
+            if (ttl.compareTo(max) > 0) {
+                out.add(FindingFactory.at(doc.source(), o.pointer() + "/expires_at", Check.OVERRIDE_TTL_TOO_LONG,
+                        "cost_override lasts " + Durations.format(ttl) + ", longer than the allowed " + Durations.format(max),
+                        "set expires_at at most " + Durations.format(max) + " after started_at"));
+            }
+        }
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

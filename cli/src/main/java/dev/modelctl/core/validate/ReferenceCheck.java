@@ -1,0 +1,43 @@
+package dev.modelctl.core.validate;
+
+import dev.modelctl.core.finding.Check;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.routing.Rule;
+import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.routing.UseCase;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code unknown-model-reference}: every {@code model} reference must name a key of {@code models}. */
+public final class ReferenceCheck implements DocumentCheck {
+    @Override
+    public List<Finding> check(RoutingDocument doc, CheckContext context) {
+        List<Finding> out = new ArrayList<>();
+        reference(doc, doc.defaultModel(), "/defaults/model", "defaults.model", out);
+        for (UseCase u : doc.useCases().values()) {
+            reference(doc, u.model(), u.pointer() + "/model", "use case '" + u.name() + "'", out);
+            reference(doc, u.costOverrideModel(), u.pointer() + "/cost_override_model", "use case '" + u.name() + "' cost_override_model", out);
+        }
+        for (Rule r : doc.rules()) {
+            if (r.file().equals(doc.file())) {
+                reference(doc, r.model(), r.pointer() + "/model", "rule '" + r.ruleId() + "'", out);
+            }
+        }
+        if (doc.costOverride() != null) {
+            reference(doc, doc.costOverride().model(), "/cost_override/model", "cost_override.model", out);
+        }
+        return out;
+    }
+
+    private static void reference(RoutingDocument doc, String name, String pointer, String who, List<Finding> out) {
+        if (name == null || doc.models().containsKey(name)) {
+            return;
+        }
+        String known = String.join(", ", doc.models().keySet());
+        String close = Suggest.closest(name, doc.models().keySet());
+        out.add(FindingFactory.at(doc.source(), pointer, Check.UNKNOWN_MODEL_REFERENCE,
+                who + " refers to model '" + name + "', which is not defined in models",
+                close != null ? "did you mean '" + close + "'?" : "define it under models (known: " + known + ")"));
+    }
+}

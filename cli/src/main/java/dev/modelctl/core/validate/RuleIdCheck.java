@@ -1,0 +1,34 @@
+package dev.modelctl.core.validate;
+
+import dev.modelctl.core.doc.Position;
+import dev.modelctl.core.finding.Check;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.routing.Rule;
+import dev.modelctl.core.routing.RoutingDocument;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code duplicate-rule-id}: rule ids are the unit of ownership, approval and tie-breaking, so they must be unique. */
+public final class RuleIdCheck implements DocumentCheck {
+    @Override
+    public List<Finding> check(RoutingDocument doc, CheckContext context) {
+        List<Finding> out = new ArrayList<>();
+        Map<String, Rule> first = new HashMap<>();
+        for (Rule r : doc.rules()) {
+            if (r.ruleId() == null) {
+                continue;
+            }
+            Rule earlier = first.putIfAbsent(r.ruleId(), r);
+            if (earlier != null && r.file().equals(doc.file())) {
+                Position p = doc.source().valueAt(earlier.pointer() + "/rule_id");
+                out.add(FindingFactory.at(doc.source(), r.pointer() + "/rule_id", Check.DUPLICATE_RULE_ID,
+                        "rule_id '" + r.ruleId() + "' is already used by the rule at " + earlier.file() + ":" + p.line(),
+                        "give each rule a unique rule_id").withRules(List.of(r.ruleId()), Map.of()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.modelctl.core.validate;
+
+import dev.modelctl.core.doc.SourceDocument;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.routing.RoutingDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code validate}: syntax and duplicate keys (from the loader), the schema, then the semantic checks. Semantic checks
+ * run even when the schema complains, on whatever is well-typed, so one run shows every problem.
+ */
+public final class Validator {
+    public static final List<DocumentCheck> VALIDATE_CHECKS = List.of(
+            new ReferenceCheck(), new CatalogCheck(), new RuleIdCheck(), new OverrideCheck());
+
+    private final SchemaCheck schema = new SchemaCheck();
+    private final List<DocumentCheck> checks;
+
+    public Validator(List<DocumentCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    public Validator() {
+        this(VALIDATE_CHECKS);
+    }
+
+    /** Findings for one loaded document, and its typed view when it parsed. */
+    public Result validate(SourceDocument source, CheckContext context) {
+        List<Finding> findings = new ArrayList<>(source.findings());
+        if (!source.parsed()) {
+            return new Result(null, findings);
+        }
+        findings.addAll(schema.check(source));
+        RoutingDocument doc = RoutingDocument.from(source);
+        for (DocumentCheck check : checks) {
+            findings.addAll(check.check(doc, context));
+        }
+        return new Result(doc, findings);
+    }
+
+    /** @param document the typed view, {@code null} when the source did not parse */
+    public record Result(RoutingDocument document, List<Finding> findings) {
+    }
+}
