@@ -1,0 +1,75 @@
+package dev.modelctl.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.appconfig.AppConfigClient;
+import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+import java.time.Duration;
+
+/**
+ * The one place AWS SDK clients are built: URL-connection HTTP client (small, fast start), standard retry mode (backoff
+ * on throttling), a timeout on every call, and the endpoint/region/profile settings of {@link AwsSettings}.
+ */
+public final class AwsClients {
+    private final AwsSettings settings;
+
+    public AwsClients(AwsSettings settings) {
+        this.settings = settings;
+    }
+
+    public AppConfigClient appConfig() {
+        return configure(AppConfigClient.builder(), "appconfig").build();
+    }
+
+    public AppConfigDataClient appConfigData() {
+        return configure(AppConfigDataClient.builder(), "appconfigdata").build();
+    }
+
+    public BedrockRuntimeClient bedrockRuntime(Duration callTimeout) {
+        return configure(BedrockRuntimeClient.builder(), "bedrock-runtime", callTimeout).build();
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return configure(CloudWatchClient.builder(), "cloudwatch").build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+        return configure(builder, service, settings.callTimeout());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service, Duration callTimeout) {
+        if (settings.region() != null) {
+            builder.region(Region.of(settings.region()));
+        }
+        builder.credentialsProvider(credentials());
+        if (settings.endpointFor(service) != null) {
+            builder.endpointOverride(settings.endpointFor(service));
+        }
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallTimeout(callTimeout)
+                .apiCallAttemptTimeout(callTimeout.dividedBy(2))
+                .build());
+        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(callTimeout));
+        }
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return settings.profile() != null
+                ? ProfileCredentialsProvider.builder().profileName(settings.profile()).build()
+                : DefaultCredentialsProvider.builder().build();
+    }
+}
