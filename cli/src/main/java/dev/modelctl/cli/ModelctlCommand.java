@@ -18,6 +18,7 @@ import java.io.PrintStream;
                 SchemaCommand.class,
                 NewModelCommand.class,
                 AutoComplete.GenerateCompletion.class,
+                SelfTrainCommand.class,
         })
 public final class ModelctlCommand implements Runnable {
     final PrintStream out;

@@ -229,7 +229,8 @@ public final class DocumentLoader {
                 Node root = documents.next();
                 if (documents.hasNext()) {
                     Node second = documents.next();
-                    int line = second == null ? 0 : second.getStartMark().getLine() + 1;
+                    int line = documentMarkerLine(text, root.getEndMark().getLine(),
+                            second == null ? root.getEndMark().getLine() + 1 : second.getStartMark().getLine() + 1);
                     return syntaxError(new Position(Math.max(line, 1), 1),
                             "several YAML documents in one file (another starts at line " + line + "); a routing document is exactly one");
                 }
@@ -247,6 +248,17 @@ public final class DocumentLoader {
             } catch (StackOverflowError e) {
                 return syntaxError(new Position(1, 1), "nesting too deep");
             }
+        }
+
+        /** The line (1-based) of the {@code ---} that starts the next document, else {@code fallback}. */
+        private static int documentMarkerLine(String text, int fromLine, int fallback) {
+            List<String> lines = text.lines().toList();
+            for (int i = Math.max(fromLine, 0); i < lines.size(); i++) {
+                if (lines.get(i).startsWith("---")) {
+                    return i + 1;
+                }
+            }
+            return fallback;
         }
 
         private static String describe(String message) {
