@@ -1,6 +1,7 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.core.doc.DocumentLoader;
+import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.validate.CheckContext;
@@ -31,12 +32,13 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var config = global.repoConfig();
         List<Path> files = documents.files(config);
+        DocumentLoader loader = new DocumentLoader();
+        List<SourceDocument> sources = files.stream().map(f -> loader.load(f, f.toString())).toList();
         CheckContext context = documents.context(config);
         Validator validator = new Validator();
-        DocumentLoader loader = new DocumentLoader();
         List<Finding> findings = new ArrayList<>();
-        for (Path file : files) {
-            findings.addAll(validator.validate(loader.load(file, file.toString()), context).findings());
+        for (SourceDocument source : sources) {
+            findings.addAll(validator.validate(source, context).findings());
         }
         return output.emit(new Report("validate", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
     }
