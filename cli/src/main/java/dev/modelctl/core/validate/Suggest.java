@@ -9,6 +9,11 @@ public final class Suggest {
 
     /** The candidate closest to {@code word} within a small edit distance, or {@code null}. */
     public static String closest(String word, Collection<String> candidates) {
+        String prefixed = candidates.stream().filter(c -> c.startsWith(word) && word.length() >= 4)
+                .min(java.util.Comparator.comparingInt(String::length).thenComparing(c -> c)).orElse(null);
+        if (prefixed != null) {
+            return prefixed; // a truncated id, e.g. anthropic.claude-3-haiku
+        }
         String best = null;
         int bestDistance = Math.max(2, word.length() / 3) + 1;
         for (String c : candidates) {

@@ -1,0 +1,261 @@
+package dev.modelctl.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelctl.testing.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `modelctl validate` on real documents: exact check ids, positions, messages and exit codes. */
+class ValidateCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A valid document with one block replaced; {@code %MODELS%} etc. are filled by the tests. */
+    static final String VALID = """
+            version: 1
+            models:
+              claude:
+                model_id: anthropic.claude-3-5-sonnet-20240620-v1:0
+                max_tokens: 8192
+                anthropic_version: bedrock-2023-05-31
+              haiku:
+                model_id: anthropic.claude-3-haiku-20240307-v1:0
+                max_tokens: 4096
+                anthropic_version: bedrock-2023-05-31
+            defaults:
+              model: haiku
+            use_cases:
+              recommendation:
+                model: claude
+                cost_override_model: haiku
+            rules:
+              - rule_id: rec-premium
+                priority: 10
+                conditions:
+                  task_type: recommendation
+                  user_segment: premium
+                model: claude
+            """;
+
+    /** One finding as "check line:col message". */
+    record Row(String check, int line, int column, String message, String hint) {
+        @Override
+        public String toString() {
+            return check + " " + line + ":" + column + " " + message;
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private List<Row> validate(Path file, int expectedExit) throws IOException {
+        Cli.Result r = Cli.run("validate", "--format", "json", file.toString());
+        assertEquals(expectedExit, r.exit(), r::toString);
+        JsonNode root = MAPPER.readTree(r.out());
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            assertEquals(file.toString(), f.get("file").asText());
+            rows.add(new Row(f.get("check").asText(), f.get("line").asInt(), f.get("column").asInt(),
+                    f.get("message").asText(), f.path("hint").asText(null)));
+        }
+        return rows;
+    }
+
+    private List<Row> validate(String text) throws IOException {
+        return validate(write("routing.yaml", text), 1);
+    }
+
+    @Test
+    void validDocumentAndTheBundledExampleHaveNoFindings() throws IOException {
+        assertEquals(List.of(), validate(write("ok.yaml", VALID), 0));
+        Path example = Cli.repoRoot().resolve("templates/model_routing_config.example.yaml");
+        Cli.Result r = Cli.run("check", example.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("0 errors, 0 warnings, 0 info in 1 document\n", r.out());
+    }
+
+    @Test
+    void numberGivenAsStringIsASchemaViolationAtTheValue() throws IOException {
+        List<Row> rows = validate(VALID.replace("max_tokens: 4096", "max_tokens: \"4096\""));
+        assertEquals(1, rows.size(), rows::toString);
+        Row r = rows.get(0);
+        assertEquals("schema-violation 9:17 models/haiku/max_tokens: expected an integer, got the string \"4096\"", r.toString());
+        assertEquals("remove the quotes: numbers are written without them", r.hint());
+    }
+
+    @Test
+    void unknownFieldPointsAtTheKeyWithDidYouMean() throws IOException {
+        List<Row> rows = validate(VALID.replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    temprature: 0.2\n"));
+        assertEquals("[schema-violation 10:5 models/haiku: unknown field 'temprature']", rows.toString());
+        assertEquals("did you mean 'temperature'?", rows.get(0).hint());
+    }
+
+    @Test
+    void missingPriorityIsReportedAtTheRule() throws IOException {
+        List<Row> rows = validate(VALID.replace("    priority: 10\n", ""));
+        assertEquals("[schema-violation 18:5 rules/0: missing required field 'priority']", rows.toString());
+    }
+
+    @Test
+    void yaml11BooleansWhereStringsAreMeantAreExplained() throws IOException {
+        List<Row> rows = validate(VALID.replace("user_segment: premium", "user_segment: no"));
+        assertEquals("[schema-violation 22:21 rules/0/conditions/user_segment: expected a string or a non-empty list of strings, got the boolean false]",
+                rows.toString());
+        assertEquals("YAML 1.1 parsers read the unquoted `no` as a boolean; quote it: \"no\"", rows.get(0).hint());
+        // quoted, it is just a string
+        assertEquals(List.of(), validate(write("quoted.yaml", VALID.replace("user_segment: premium", "user_segment: \"no\"")), 0));
+    }
+
+    @Test
+    void yaml11OctalWhereAStringIsMeant() throws IOException {
+        List<Row> rows = validate(VALID.replace("task_type: recommendation", "task_type: 0755"));
+        assertEquals(1, rows.size(), rows::toString);
+        assertEquals("schema-violation", rows.get(0).check());
+        assertEquals(21, rows.get(0).line());
+        assertEquals("YAML 1.1 parsers read the unquoted `0755` as a number; quote it: \"0755\"", rows.get(0).hint());
+    }
+
+    @Test
+    void unknownModelReferenceSuggestsTheClosestName() throws IOException {
+        List<Row> rows = validate(VALID.replace("  model: claude\n", "  model: claud\n"));
+        assertEquals("[unknown-model-reference 15:12 use case 'recommendation' refers to model 'claud', which is not defined in models, "
+                + "unknown-model-reference 23:12 rule 'rec-premium' refers to model 'claud', which is not defined in models]", rows.toString());
+        assertEquals("did you mean 'claude'?", rows.get(0).hint());
+    }
+
+    @Test
+    void missingAnthropicVersionIsReportedOnceAtTheBlock() throws IOException {
+        List<Row> rows = validate(VALID.replace("    max_tokens: 8192\n    anthropic_version: bedrock-2023-05-31\n", "    max_tokens: 8192\n"));
+        assertEquals("[anthropic-version 4:5 model 'claude' (anthropic.claude-3-5-sonnet-20240620-v1:0) has no anthropic_version; "
+                + "every InvokeModel call will fail with a ValidationException]", rows.toString());
+    }
+
+    @Test
+    void invalidAnthropicVersionIsReportedAtTheValue() throws IOException {
+        List<Row> rows = validate(VALID.replace("max_tokens: 8192\n    anthropic_version: bedrock-2023-05-31", "max_tokens: 8192\n    anthropic_version: bedrock-2024-01-01"));
+        assertEquals("[anthropic-version 6:24 model 'claude': anthropic_version 'bedrock-2024-01-01' is not accepted by Bedrock]", rows.toString());
+    }
+
+    @Test
+    void maxTokensOverTheModelsLimit() throws IOException {
+        List<Row> rows = validate(VALID.replace("max_tokens: 4096", "max_tokens: 8192"));
+        assertEquals("[max-tokens-over-limit 9:17 model 'haiku': max_tokens 8192 exceeds the 4096 output tokens "
+                + "anthropic.claude-3-haiku-20240307-v1:0 allows; Bedrock rejects the call with a ValidationException]", rows.toString());
+    }
+
+    @Test
+    void unknownModelIdButProfileIdsAndArnsAreKnown() throws IOException {
+        List<Row> rows = validate(VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v9:0"));
+        assertEquals("[unknown-model-id 8:15 model 'haiku': 'anthropic.claude-3-haiku-20240307-v9:0' is not a known Bedrock model ID]", rows.toString());
+        assertEquals("did you mean 'anthropic.claude-3-haiku-20240307-v1:0'? (`modelctl new-model` lists the catalog)", rows.get(0).hint());
+        String profile = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "eu.anthropic.claude-3-haiku-20240307-v1:0");
+        assertEquals(List.of(), validate(write("profile.yaml", profile), 0));
+        String arn = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0",
+                "\"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0\"");
+        assertEquals(List.of(), validate(write("arn.yaml", arn), 0));
+    }
+
+    @Test
+    void malformedModelIdIsASchemaViolation() throws IOException {
+        List<Row> rows = validate(VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "Claude Haiku"));
+        assertEquals("schema-violation 8:15 models/haiku/model_id: 'Claude Haiku' is not a Bedrock model ID, inference profile ID or ARN",
+                rows.get(0).toString());
+    }
+
+    @Test
+    void duplicateRuleId() throws IOException {
+        String doc = VALID + """
+                  - rule_id: rec-premium
+                    priority: 20
+                    conditions: {task_type: search}
+                    model: haiku
+                """;
+        List<Row> rows = validate(doc);
+        assertEquals(1, rows.size(), rows::toString);
+        assertEquals("duplicate-rule-id 24:14 rule_id 'rec-premium' is already used by the rule at " + dir.resolve("routing.yaml") + ":18",
+                rows.get(0).toString());
+    }
+
+    @Test
+    void duplicateKey() throws IOException {
+        List<Row> rows = validate(VALID.replace("defaults:\n  model: haiku\n", "defaults:\n  model: haiku\n  model: claude\n"));
+        assertEquals("[duplicate-key 13:3 key 'model' appears twice in /defaults (first at line 12)]", rows.toString());
+    }
+
+    @Test
+    void costOverrideChecks() throws IOException {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
+        String incomplete = VALID + "cost_override:\n  active: true\n  model: haiku\n  started_at: " + start + "\n  expires_at: "
+                + start.plus(4, ChronoUnit.HOURS) + "\n";
+        assertEquals("[override-incomplete 25:3 cost_override is active without reason, engineer]", validate(incomplete).toString());
+
+        String expired = VALID + "cost_override:\n  active: true\n  model: haiku\n  reason: price spike\n  engineer: alice\n  started_at: "
+                + start + "\n  expires_at: " + start.plus(1, ChronoUnit.HOURS) + "\n";
+        List<Row> exp = validate(write("expired.yaml", expired), 0);
+        assertEquals(1, exp.size());
+        assertEquals("override-expired", exp.get(0).check());
+        assertEquals(30, exp.get(0).line());
+
+        String tooLong = VALID + "cost_override:\n  active: true\n  model: haiku\n  reason: price spike\n  engineer: alice\n  started_at: "
+                + start + "\n  expires_at: " + start.plus(30, ChronoUnit.HOURS) + "\n";
+        assertEquals("[override-ttl-too-long 30:15 cost_override lasts 30h, longer than the allowed 24h]", validate(write("long.yaml", tooLong), 1).toString());
+
+        String inactive = VALID + "cost_override:\n  active: false\n  use_cases: []\n  model: haiku\n";
+        assertEquals(List.of(), validate(write("inactive.yaml", inactive), 0));
+    }
+
+    @Test
+    void syntaxErrorsInYamlAndJson() throws IOException {
+        assertEquals("syntax-error 4:4", head(validate(write("bad.yaml", "version: 1\nmodels:\n  a: [1, 2\n  b: 3\n"), 1)));
+        assertEquals("syntax-error 3:13", head(validate(write("bad.json", "{\n  \"version\": 1,\n  \"models\": }\n"), 1)));
+        assertEquals("syntax-error 24:1", head(validate(write("two.yaml", VALID + "---\nversion: 1\n"), 1)));
+        Path utf = dir.resolve("latin1.yaml");
+        Files.write(utf, ("version: 1\nmodels:\n  caf\u00e9: {}\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("syntax-error 3:6", head(validate(utf, 1)));
+    }
+
+    @Test
+    void jsonDocumentsWorkTheSameWay() throws IOException {
+        String json = """
+                {
+                  "version": 1,
+                  "models": {"haiku": {"model_id": "anthropic.claude-3-haiku-20240307-v1:0", "max_tokens": 5000,
+                                       "anthropic_version": "bedrock-2023-05-31"}},
+                  "defaults": {"model": "haiku"}
+                }
+                """;
+        List<Row> rows = validate(write("routing.json", json), 1);
+        assertEquals("max-tokens-over-limit 3:92", head(rows));
+    }
+
+    @Test
+    void textFormatIsHumanAndGithubFormatAnnotates() throws IOException {
+        Path file = write("routing.yaml", VALID.replace("max_tokens: 4096", "max_tokens: 8192"));
+        Cli.Result text = Cli.run("validate", file.toString());
+        assertEquals(1, text.exit());
+        assertTrue(text.out().startsWith(file + ":9:17: error [max-tokens-over-limit] model 'haiku'"), text.out());
+        Cli.Result gh = Cli.run("validate", "--format", "github", file.toString());
+        assertTrue(gh.out().startsWith("::error file=" + file + ",line=9,col=17,title=modelctl max-tokens-over-limit::"), gh.out());
+    }
+
+    private static String head(List<Row> rows) {
+        assertTrue(!rows.isEmpty());
+        return rows.get(0).check() + " " + rows.get(0).line() + ":" + rows.get(0).column();
+    }
+}
