@@ -32,10 +32,10 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var config = global.repoConfig();
         List<Path> files = documents.files(config);
-        DocumentLoader loader = new DocumentLoader();
+        DocumentLoader loader = documents.loader();
         List<SourceDocument> sources = files.stream().map(f -> loader.load(f, f.toString())).toList();
         CheckContext context = documents.context(config);
-        Validator validator = new Validator();
+        Validator validator = new Validator(Validator.CHECK_CHECKS);
         List<Finding> findings = new ArrayList<>();
         for (SourceDocument source : sources) {
             findings.addAll(validator.validate(source, context).findings());

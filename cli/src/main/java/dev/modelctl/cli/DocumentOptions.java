@@ -19,6 +19,26 @@ public final class DocumentOptions {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog to use instead of the built-in one.")
     Path catalog;
 
+    @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "8M",
+            description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
+    String maxBytes = "8M";
+
+    /** A loader with the size limit of {@code --max-bytes}. */
+    public dev.modelctl.core.doc.DocumentLoader loader() {
+        String s = maxBytes.trim().toUpperCase(java.util.Locale.ROOT);
+        long factor = s.endsWith("K") ? 1024 : s.endsWith("M") ? 1024 * 1024 : 1;
+        String digits = factor == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            long n = Long.parseLong(digits) * factor;
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return new dev.modelctl.core.doc.DocumentLoader(n);
+        } catch (NumberFormatException e) {
+            throw new CommandFailure("--max-bytes: '" + maxBytes + "' is not a size (examples: 512K, 64M)");
+        }
+    }
+
     public List<Path> files(RepoConfig config) {
         if (!files.isEmpty()) {
             return files;

@@ -32,7 +32,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var config = global.repoConfig();
         List<Path> files = documents.files(config);
-        DocumentLoader loader = new DocumentLoader();
+        DocumentLoader loader = documents.loader();
         List<SourceDocument> sources = files.stream().map(f -> loader.load(f, f.toString())).toList();
         CheckContext context = documents.context(config);
         Validator validator = new Validator();

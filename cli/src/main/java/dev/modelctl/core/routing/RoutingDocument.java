@@ -17,6 +17,13 @@ import java.util.Map;
 public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> models, String defaultModel,
                               Map<String, UseCase> useCases, List<Rule> rules, CostOverride costOverride) {
 
+    /** The same document with rules from per-team rule files appended (they keep their own file and position). */
+    public RoutingDocument withExtraRules(List<Rule> extra) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(extra);
+        return new RoutingDocument(source, models, defaultModel, useCases, List.copyOf(all), costOverride);
+    }
+
     public String file() {
         return source.file();
     }
@@ -36,7 +43,7 @@ public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> mod
             useCases.put(e.getKey(), new UseCase(e.getKey(), "/use_cases/" + SourceDocument.escape(e.getKey()),
                     text(u, "model"), text(u, "cost_override_model"), text(u, "description")));
         });
-        List<Rule> rules = rulesOf(root.path("rules"), source.file(), "/rules");
+        List<Rule> rules = rulesOf(source, "/rules");
         JsonNode co = root.path("cost_override");
         CostOverride override = co.isObject()
                 ? new CostOverride(co.path("active").asBoolean(false) && co.path("active").isBoolean(),
@@ -46,16 +53,19 @@ public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> mod
         return new RoutingDocument(source, models, text(root.path("defaults"), "model"), useCases, rules, override);
     }
 
-    /** Reads a {@code rules} array (of a routing document or a per-team rule file). */
-    public static List<Rule> rulesOf(JsonNode array, String file, String pointer) {
+    /** Reads the {@code rules} array at {@code pointer} of a routing document or a per-team rule file. */
+    public static List<Rule> rulesOf(SourceDocument source, String pointer) {
+        JsonNode array = source.root() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : source.root().at(pointer);
+        String file = source.file();
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode r = array.get(i);
             Map<String, List<String>> conditions = new LinkedHashMap<>();
             r.path("conditions").properties().forEach(c -> conditions.put(c.getKey(),
                     c.getValue().isArray() ? strings(c.getValue()) : c.getValue().isValueNode() ? List.of(c.getValue().asText()) : List.of()));
+            var at = source.valueAt(pointer + "/" + i);
             rules.add(new Rule(text(r, "rule_id"), integer(r, "priority"), conditions, text(r, "model"),
-                    text(r, "description"), text(r, "team"), file, pointer + "/" + i));
+                    text(r, "description"), text(r, "team"), file, pointer + "/" + i, at.line(), at.column()));
         }
         return rules;
     }

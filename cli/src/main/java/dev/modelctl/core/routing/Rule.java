@@ -9,9 +9,20 @@ import java.util.Map;
  *
  * @param file    the file the rule was read from (per-team rule files keep their own name)
  * @param pointer JSON pointer of the rule inside that file
+ * @param line    where the rule starts in that file (1-based; 0 when unknown)
  */
 public record Rule(String ruleId, Long priority, Map<String, List<String>> conditions, String model, String description,
-                   String team, String file, String pointer) {
+                   String team, String file, String pointer, int line, int column) {
+
+    /** {@code rec-premium (line 30, priority 10)}: how findings name a rule. */
+    public String label() {
+        return ruleId + " (line " + line + ", priority " + priority + ")";
+    }
+
+    /** Priority order: lower priority first, then lexicographically smaller rule_id (SPEC §2 tie-break). */
+    public static final java.util.Comparator<Rule> PRECEDENCE = java.util.Comparator
+            .comparing((Rule r) -> r.priority() == null ? Long.MAX_VALUE : r.priority())
+            .thenComparing(r -> r.ruleId() == null ? "" : r.ruleId());
 
     /** True when every condition of this rule accepts the request's value for that attribute. */
     public boolean matches(Map<String, String> request) {

@@ -15,6 +15,10 @@ public final class Validator {
     public static final List<DocumentCheck> VALIDATE_CHECKS = List.of(
             new ReferenceCheck(), new CatalogCheck(), new RuleIdCheck(), new OverrideCheck());
 
+    /** {@code check}: everything {@code validate} does plus rule analysis. */
+    public static final List<DocumentCheck> CHECK_CHECKS = java.util.stream.Stream.concat(VALIDATE_CHECKS.stream(),
+            java.util.stream.Stream.of(new dev.modelctl.core.analysis.RuleAnalysisCheck())).toList();
+
     private final SchemaCheck schema = new SchemaCheck();
     private final List<DocumentCheck> checks;
 
