@@ -1,23 +1,37 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.SourceDocument;
+import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.finding.Severity;
 import dev.modelctl.core.report.Report;
+import dev.modelctl.core.team.FileSource;
+import dev.modelctl.core.team.RoutingSet;
+import dev.modelctl.core.team.RuleChange;
+import dev.modelctl.core.team.RuleDiff;
+import dev.modelctl.core.team.Team;
+import dev.modelctl.core.team.TeamChecks;
 import dev.modelctl.core.validate.CheckContext;
 import dev.modelctl.core.validate.Validator;
+import dev.modelctl.git.GitFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code modelctl check FILE…}: validate plus rule analysis and team checks (the pre-commit and CI gate). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Everything validate does, plus rule analysis (conflicts, shadowing) and team ownership checks.")
+        description = "Everything validate does, plus rule analysis (conflicts, shadowing), team bands, rule ownership and approvals.")
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -28,18 +42,85 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
+    Path ownership;
+
+    @Option(names = "--base", paramLabel = "REF", description = "Also compare the rules with git revision REF and list the approvals each change needs.")
+    String base;
+
+    @Option(names = "--approved-by", paramLabel = "TEAM", split = ",", description = "Teams that approved (with --base): a change lacking one is an approval-required error.")
+    List<String> approvedBy;
+
     @Override
     public Integer call() {
-        var config = global.repoConfig();
+        RepoConfig config = global.repoConfig();
+        if (approvedBy != null && base == null) {
+            throw new CommandFailure("check: --approved-by needs --base REF");
+        }
         List<Path> files = documents.files(config);
+        String ownershipPath = ownershipPath(config);
         DocumentLoader loader = documents.loader();
-        List<SourceDocument> sources = files.stream().map(f -> loader.load(f, f.toString())).toList();
+        FileSource tree = FileSource.workingTree(Path.of(""));
+        List<RoutingSet> sets = files.stream().map(f -> RoutingSet.load(tree, loader, f.toString(), ownershipPath, ownership != null)).toList();
         CheckContext context = documents.context(config);
         Validator validator = new Validator(Validator.CHECK_CHECKS);
         List<Finding> findings = new ArrayList<>();
-        for (SourceDocument source : sources) {
-            findings.addAll(validator.validate(source, context).findings());
+        for (RoutingSet set : sets) {
+            findings.addAll(validator.validate(set, context).findings());
+            if (set.ownership() != null && set.merged() != null) {
+                findings.addAll(new TeamChecks().check(set.ownership(), set.merged().rules(), set.teamOfFile()));
+            }
+        }
+        if (base != null) {
+            try (GitFileSource at = GitFileSource.open(Path.of(""), base)) {
+                for (int i = 0; i < files.size(); i++) {
+                    String path = files.get(i).toString();
+                    RoutingSet before = at.read(path).isPresent()
+                            ? RoutingSet.load(at, loader, path, ownershipPath, false)
+                            : null;
+                    findings.addAll(approvals(before, sets.get(i)));
+                }
+            }
         }
         return output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
+    }
+
+    private String ownershipPath(RepoConfig config) {
+        if (ownership != null) {
+            return ownership.toString();
+        }
+        Path p = DocumentOptions.relativize(config.root().resolve(config.ownership()));
+        return Files.exists(p) ? p.toString() : null;
+    }
+
+    /** One approval-required finding per changed rule: info listing the approvers, or an error when one is missing. */
+    private List<Finding> approvals(RoutingSet before, RoutingSet now) {
+        List<Finding> out = new ArrayList<>();
+        if (now.merged() == null) {
+            return out;
+        }
+        List<RuleChange> changes = before == null || before.merged() == null
+                ? new RuleDiff().diff(RoutingSet.empty(now), now) : new RuleDiff().diff(before, now);
+        Set<String> approved = approvedBy == null ? Set.of() : new TreeSet<>(approvedBy);
+        for (RuleChange c : changes) {
+            List<String> missing = c.teams().stream().map(Team::name).filter(t -> !approved.contains(t)).toList();
+            String who = c.teams().isEmpty() ? "no owning team (see unowned-rule)"
+                    : String.join("; ", c.teams().stream().map(Team::withOwners).toList());
+            String what = "rule " + c.ruleId() + " " + c.kind() + " since " + base
+                    + (c.details().isEmpty() ? "" : " (" + String.join(", ", c.details()) + ")");
+            boolean blocking = approvedBy != null && !missing.isEmpty();
+            String message = blocking ? what + ": needs approval from " + String.join(", ", missing) : what + ": approval required from " + who;
+            var rule = c.after() != null ? c.after() : c.before();
+            String file = c.after() != null ? rule.file() : now.base().file();
+            int line = c.after() != null ? rule.line() : 0;
+            int column = c.after() != null ? rule.column() : 0;
+            if (approvedBy != null && missing.isEmpty()) {
+                continue; // approved: nothing to report
+            }
+            out.add(new Finding(Check.APPROVAL_REQUIRED, blocking ? Severity.ERROR : Severity.INFO, file, line, column, message,
+                    blocking ? "ask " + who + " to review, then pass --approved-by " + String.join(",", c.teams().stream().map(Team::name).toList())
+                            : null, List.of(c.ruleId()), Map.of()));
+        }
+        return out;
     }
 }

@@ -15,6 +15,9 @@ import java.io.PrintStream;
         subcommands = {
                 ValidateCommand.class,
                 CheckCommand.class,
+                RouteCommand.class,
+                BuildCommand.class,
+                OwnershipCommand.class,
                 SchemaCommand.class,
                 NewModelCommand.class,
                 AutoComplete.GenerateCompletion.class,

@@ -62,7 +62,7 @@ public final class RuleAnalyzer {
     private static Finding conflict(Rule a, Rule b, Box boxA, Box boxB) {
         Map<String, String> witness = boxA.intersectWith(boxB).sample(attributes(List.of(a, b)));
         return finding(Check.PRIORITY_CONFLICT, b,
-                "rules " + a.label() + " and " + b.label() + " have the same priority and can match the same request; " + a.ruleId() + " wins only by the rule_id tie-break",
+                "rules " + a.labelFrom(b.file()) + " and " + b.label() + " have the same priority and can match the same request; " + a.ruleId() + " wins only by the rule_id tie-break",
                 "give them distinct priorities, or make their conditions disjoint", List.of(a, b), witness);
     }
 
@@ -83,8 +83,8 @@ public final class RuleAnalyzer {
         List<Rule> involved = new ArrayList<>(covering);
         involved.add(rule);
         Map<String, String> witness = boxes.get(b).sample(attributes(List.of(rule)));
-        String by = covering.size() == 1 ? covering.get(0).label() + " matches"
-                : "rules " + covering.stream().map(Rule::label).collect(Collectors.joining(", ")) + " together match";
+        String by = covering.size() == 1 ? covering.get(0).labelFrom(rule.file()) + " matches"
+                : "rules " + covering.stream().map(r -> r.labelFrom(rule.file())).collect(Collectors.joining(", ")) + " together match";
         if (sameModel) {
             out.add(finding(Check.REDUNDANT_RULE, rule, "rule " + rule.label() + " is redundant: " + by
                             + " every request it matches and routes it to the same model '" + rule.model() + "'",
@@ -133,11 +133,11 @@ public final class RuleAnalyzer {
         }
         Map<String, String> witness = boxA.intersectWith(boxB).sample(attributes(List.of(a, b)));
         if (boxB.contains(boxA)) {
-            out.add(finding(Check.GENERALIZATION, b, "rule " + a.label() + " carves an exception out of the more general "
+            out.add(finding(Check.GENERALIZATION, b, "rule " + a.labelFrom(b.file()) + " carves an exception out of the more general "
                             + b.label() + ": requests it matches go to '" + a.model() + "' instead of '" + b.model() + "'",
                     "intended exceptions need no change", List.of(a, b), witness));
         } else {
-            out.add(finding(Check.CORRELATED_RULES, b, "rules " + a.label() + " and " + b.label() + " overlap and pick different models; where both match, " + a.ruleId() + " wins with '" + a.model() + "'",
+            out.add(finding(Check.CORRELATED_RULES, b, "rules " + a.labelFrom(b.file()) + " and " + b.label() + " overlap and pick different models; where both match, " + a.ruleId() + " wins with '" + a.model() + "'",
                     "if that is not intended, make their conditions disjoint", List.of(a, b), witness));
         }
     }

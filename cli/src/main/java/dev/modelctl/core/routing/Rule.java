@@ -19,6 +19,11 @@ public record Rule(String ruleId, Long priority, Map<String, List<String>> condi
         return ruleId + " (line " + line + ", priority " + priority + ")";
     }
 
+    /** Like {@link #label()}, naming the file too when it differs from the file the finding is reported in. */
+    public String labelFrom(String reportedIn) {
+        return file.equals(reportedIn) ? label() : ruleId + " (" + file + ":" + line + ", priority " + priority + ")";
+    }
+
     /** Priority order: lower priority first, then lexicographically smaller rule_id (SPEC §2 tie-break). */
     public static final java.util.Comparator<Rule> PRECEDENCE = java.util.Comparator
             .comparing((Rule r) -> r.priority() == null ? Long.MAX_VALUE : r.priority())

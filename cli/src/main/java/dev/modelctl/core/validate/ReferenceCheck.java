@@ -22,6 +22,11 @@ public final class ReferenceCheck implements DocumentCheck {
         for (Rule r : doc.rules()) {
             if (r.file().equals(doc.file())) {
                 reference(doc, r.model(), r.pointer() + "/model", "rule '" + r.ruleId() + "'", out);
+            } else if (r.model() != null && !doc.models().containsKey(r.model())) { // a team rule file
+                String close = Suggest.closest(r.model(), doc.models().keySet());
+                out.add(Finding.of(Check.UNKNOWN_MODEL_REFERENCE, r.file(), r.line(), r.column(),
+                        "rule '" + r.ruleId() + "' refers to model '" + r.model() + "', which is not defined in models of " + doc.file(),
+                        close != null ? "did you mean '" + close + "'?" : "define it under models in " + doc.file()));
             }
         }
         if (doc.costOverride() != null) {

@@ -1,6 +1,5 @@
 package dev.modelctl.core.validate;
 
-import dev.modelctl.core.doc.Position;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.Rule;
@@ -22,11 +21,12 @@ public final class RuleIdCheck implements DocumentCheck {
                 continue;
             }
             Rule earlier = first.putIfAbsent(r.ruleId(), r);
-            if (earlier != null && r.file().equals(doc.file())) {
-                Position p = doc.source().valueAt(earlier.pointer() + "/rule_id");
-                out.add(FindingFactory.at(doc.source(), r.pointer() + "/rule_id", Check.DUPLICATE_RULE_ID,
-                        "rule_id '" + r.ruleId() + "' is already used by the rule at " + earlier.file() + ":" + p.line(),
-                        "give each rule a unique rule_id").withRules(List.of(r.ruleId()), Map.of()));
+            if (earlier != null) {
+                String message = "rule_id '" + r.ruleId() + "' is already used by the rule at " + earlier.file() + ":" + earlier.line();
+                Finding f = r.file().equals(doc.file())
+                        ? FindingFactory.at(doc.source(), r.pointer() + "/rule_id", Check.DUPLICATE_RULE_ID, message, "give each rule a unique rule_id")
+                        : Finding.of(Check.DUPLICATE_RULE_ID, r.file(), r.line(), r.column(), message, "give each rule a unique rule_id");
+                out.add(f.withRules(List.of(r.ruleId()), Map.of()));
             }
         }
         return out;

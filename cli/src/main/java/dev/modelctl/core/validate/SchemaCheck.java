@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import java.util.Map;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -39,14 +41,46 @@ public final class SchemaCheck {
 
     private static final String CONDITION_VALUE = "/definitions/conditionValue/";
 
-    private static volatile Schema schema;
-    private static volatile JsonNode schemaTree;
+    /** Loaded schemas by resource: each is parsed once per process. */
+    private static final java.util.Map<String, Loaded> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The schema as shipped in the jar. */
+    private record Loaded(Schema schema, JsonNode tree) {
+    }
+
+    private final String resource;
+    private final String fragment;
+    private JsonNode schemaTree;
+
+    /** The canonical routing-document schema. */
+    public SchemaCheck() {
+        this(RESOURCE);
+    }
+
+    /** Another schema shipped in the jar (e.g. the ownership file's). */
+    public SchemaCheck(String resource) {
+        this(resource, "");
+    }
+
+    /** A sub-schema of a shipped schema, by JSON pointer (e.g. the per-team rule file definition). */
+    public SchemaCheck(String resource, String fragment) {
+        this.resource = resource;
+        this.fragment = fragment;
+    }
+
+    /** Validates a per-team rule file: {@code rules:} in the canonical rule format. */
+    public static SchemaCheck ruleFile() {
+        return new SchemaCheck(RESOURCE, "/definitions/ruleFile");
+    }
+
+    /** The routing schema as shipped in the jar. */
     public static String schemaText() {
-        try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+        return resourceText(RESOURCE);
+    }
+
+    static String resourceText(String resource) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("schema missing from the jar: " + RESOURCE);
+                throw new IllegalStateException("schema missing from the jar: " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -63,18 +97,20 @@ public final class SchemaCheck {
         }
     }
 
-    private static Schema schema() {
-        Schema s = schema;
-        if (s == null) {
+    private Schema schema() {
+        Loaded loaded = LOADED.computeIfAbsent(resource + "#" + fragment, key -> {
+            String text = resourceText(resource);
+            String iri = "https://modelctl.invalid" + resource;
             try {
-                schemaTree = MAPPER.readTree(schemaText());
+                SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4, b -> b.schemas(Map.of(iri, text)));
+                Schema schema = fragment.isEmpty() ? registry.getSchema(SchemaLocation.of(iri)) : registry.getSchema(SchemaLocation.of(iri + "#" + fragment));
+                return new Loaded(schema, MAPPER.readTree(text));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schemaText());
-            schema = s;
-        }
-        return s;
+        });
+        schemaTree = loaded.tree();
+        return loaded.schema();
     }
 
     /** {@code schema-violation} findings, one per offending node, sorted by position. */
@@ -225,13 +261,13 @@ public final class SchemaCheck {
     }
 
     /** The schema node a validator error's schema location points at (its keyword value). */
-    private static JsonNode schemaNode(String schemaLocation) {
+    private JsonNode schemaNode(String schemaLocation) {
         int hash = schemaLocation.indexOf('#');
         String fragment = hash >= 0 ? schemaLocation.substring(hash + 1) : "";
         return schemaTree.at(fragment);
     }
 
-    private static List<String> allowedFields(String additionalPropertiesLocation) {
+    private List<String> allowedFields(String additionalPropertiesLocation) {
         String parent = additionalPropertiesLocation.replaceFirst("/additionalProperties$", "/properties");
         List<String> names = new ArrayList<>();
         Iterator<String> it = schemaNode(parent).fieldNames();
@@ -239,11 +275,11 @@ public final class SchemaCheck {
         return names;
     }
 
-    private static String enumValues(String enumLocation) {
+    private String enumValues(String enumLocation) {
         return schemaNode(enumLocation).toString();
     }
 
-    private static String schemaValue(String location) {
+    private String schemaValue(String location) {
         return schemaNode(location).asText();
     }
 }

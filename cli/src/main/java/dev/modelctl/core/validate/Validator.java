@@ -44,6 +44,23 @@ public final class Validator {
         return new Result(doc, findings);
     }
 
+    /**
+     * Findings for a document with its team rule files merged in ({@code check}): the base document's syntax and schema,
+     * the team files' own problems, then every check over the merged rules.
+     */
+    public Result validate(dev.modelctl.core.team.RoutingSet set, CheckContext context) {
+        List<Finding> findings = new ArrayList<>(set.base().findings());
+        findings.addAll(set.findings());
+        if (set.merged() == null) {
+            return new Result(null, findings);
+        }
+        findings.addAll(schema.check(set.base()));
+        for (DocumentCheck check : checks) {
+            findings.addAll(check.check(set.merged(), context));
+        }
+        return new Result(set.merged(), findings);
+    }
+
     /** @param document the typed view, {@code null} when the source did not parse */
     public record Result(RoutingDocument document, List<Finding> findings) {
     }

@@ -1,0 +1,70 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.build.CanonicalDocument;
+import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.report.Report;
+import dev.modelctl.core.team.FileSource;
+import dev.modelctl.core.team.RoutingSet;
+import dev.modelctl.core.team.TeamChecks;
+import dev.modelctl.core.validate.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl build --out FILE}: merge the base document and the team rule files into one deployable document. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Merge the base document and every team's rule file into one canonically ordered JSON document.")
+public final class BuildCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+    @Mixin
+    DocumentOptions documents;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file naming the rule files (default: the repo config's).")
+    Path ownership;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the merged JSON document.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        RepoConfig config = global.repoConfig();
+        List<Path> files = documents.files(config);
+        if (files.size() != 1) {
+            throw new CommandFailure("build: give exactly one base document (got " + files.size() + ")");
+        }
+        String ownershipPath = ownership != null ? ownership.toString() : defaultOwnership(config);
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), documents.loader(), files.get(0).toString(), ownershipPath,
+                ownership != null);
+        List<Finding> findings = new ArrayList<>(new Validator(Validator.CHECK_CHECKS).validate(set, documents.context(config)).findings());
+        if (set.ownership() != null && set.merged() != null) {
+            findings.addAll(new TeamChecks().check(set.ownership(), set.merged().rules(), set.teamOfFile()));
+        }
+        Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");
+        if (report.exitCode() != 0) {
+            output.emit(report, parent.out);
+            parent.err.println("modelctl: build: blocking findings; nothing written to " + out);
+            return report.exitCode();
+        }
+        CanonicalDocument.writeAtomically(out, CanonicalDocument.render(set));
+        parent.err.println("wrote " + out + " (" + set.merged().rules().size() + " rules from 1 document and " + set.teamFiles().size() + " team files)");
+        return output.emit(report, parent.out);
+    }
+
+    private static String defaultOwnership(RepoConfig config) {
+        Path p = DocumentOptions.relativize(config.root().resolve(config.ownership()));
+        return Files.exists(p) ? p.toString() : null;
+    }
+}

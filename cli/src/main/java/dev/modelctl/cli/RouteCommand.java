@@ -1,0 +1,187 @@
+package dev.modelctl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelctl.core.doc.SourceDocument;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.route.RouteDecision;
+import dev.modelctl.core.route.RuleEvaluation;
+import dev.modelctl.core.route.Router;
+import dev.modelctl.core.routing.ModelBlock;
+import dev.modelctl.core.routing.RoutingDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl route FILE --set k=v … [--explain]}: the model a request gets, and why. */
+@Command(name = "route", mixinStandardHelpOptions = true,
+        description = "Show which model a request gets from a routing document, and (with --explain) why.")
+public final class RouteCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Routing document (YAML or JSON).")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "ATTR=VALUE", description = "A request attribute, e.g. task_type=recommendation; repeatable.")
+    List<String> sets = List.of();
+
+    @Option(names = "--explain", description = "Show every rule in priority order, matched or not, and the fallbacks.")
+    boolean explain;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--now", paramLabel = "TIME", description = "Evaluate the cost override at this RFC 3339 time instead of now.")
+    String now;
+
+    @Override
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new CommandFailure("route: --format must be text or json");
+        }
+        Map<String, String> request = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandFailure("route: --set '" + s + "' must look like attribute=value");
+            }
+            request.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+        Instant at;
+        try {
+            at = now == null ? Instant.now() : OffsetDateTime.parse(now).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CommandFailure("route: --now '" + now + "' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)");
+        }
+        SourceDocument source = new dev.modelctl.core.doc.DocumentLoader().load(file, file.toString());
+        if (!source.parsed()) {
+            Finding f = source.findings().get(0);
+            throw new CommandFailure(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+        }
+        RouteDecision d = new Router().route(RoutingDocument.from(source), request, at);
+        if (format.equals("json")) {
+            parent.out.println(json(d, request).toPrettyString());
+        } else {
+            text(d, request, parent.out);
+        }
+        return d.model() == null ? 1 : 0;
+    }
+
+    private void text(RouteDecision d, Map<String, String> request, PrintStream out) {
+        out.println("model: " + describe(d.modelName(), d.model()));
+        out.println("via:   " + via(d));
+        if (!d.tiedWith().isEmpty()) {
+            out.println("conflict: " + d.rule().ruleId() + " ties with " + String.join(", ", d.tiedWith().stream().map(r -> r.ruleId()).toList())
+                    + " at priority " + d.rule().priority() + "; the smallest rule_id wins (modelctl check reports priority-conflict)");
+        }
+        if (d.overrideApplied()) {
+            out.println("cost override: active; '" + d.routedModel() + "' replaced by '" + d.modelName() + "'");
+        }
+        if (!explain) {
+            return;
+        }
+        out.println();
+        out.println("request: " + request);
+        out.println("rules in priority order:");
+        for (RuleEvaluation e : d.evaluations()) {
+            String mark = e.matched() ? (e.rule() == d.rule() ? "=> " : " + ") : " - ";
+            String detail = e.matched() ? (e.rule() == d.rule() ? "matched, wins" : "matched, loses to " + d.rule().ruleId())
+                    : e.failedAttribute() + " " + (e.actual() == null ? "not set" : "= " + e.actual()) + ", rule wants " + e.expected();
+            out.printf("%s%-28s priority %-6d line %-5d %s -> %s%n", mark, e.rule().ruleId(), e.rule().priority(), e.rule().line(), detail, e.rule().model());
+        }
+        if (d.rule() == null) {
+            out.println(d.source().equals("use_case") ? "no rule matched: use case '" + d.useCase() + "' picks '" + d.routedModel() + "'"
+                    : "no rule matched" + (d.useCase() == null ? " and no task_type" : " and '" + d.useCase() + "' is not a declared use case")
+                    + ": defaults.model '" + d.routedModel() + "'");
+        }
+    }
+
+    private static String via(RouteDecision d) {
+        return switch (d.source()) {
+            case "rule" -> "rule " + d.rule().ruleId() + " (priority " + d.rule().priority() + ", line " + d.rule().line() + ")";
+            case "use_case" -> "use case " + d.useCase() + " (no rule matched)";
+            default -> "defaults.model (no rule or use case matched)";
+        };
+    }
+
+    private static String describe(String name, ModelBlock m) {
+        if (m == null) {
+            return (name == null ? "none" : name) + " (not defined in models)";
+        }
+        StringBuilder sb = new StringBuilder(name).append(" (").append(m.modelId());
+        if (m.maxTokens() != null) {
+            sb.append(", max_tokens ").append(m.maxTokens());
+        }
+        if (m.temperature() != null) {
+            sb.append(", temperature ").append(m.temperature());
+        }
+        if (m.topP() != null) {
+            sb.append(", top_p ").append(m.topP());
+        }
+        return sb.append(')').toString();
+    }
+
+    private static ObjectNode json(RouteDecision d, Map<String, String> request) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode req = root.putObject("request");
+        request.forEach(req::put);
+        root.put("model", d.modelName());
+        if (d.model() != null) {
+            ObjectNode p = root.putObject("parameters");
+            p.put("model_id", d.model().modelId());
+            if (d.model().maxTokens() != null) {
+                p.put("max_tokens", d.model().maxTokens());
+            }
+            if (d.model().temperature() != null) {
+                p.put("temperature", d.model().temperature());
+            }
+            if (d.model().topP() != null) {
+                p.put("top_p", d.model().topP());
+            }
+            if (d.model().anthropicVersion() != null) {
+                p.put("anthropic_version", d.model().anthropicVersion());
+            }
+        }
+        root.put("source", d.source());
+        root.put("rule", d.rule() == null ? null : d.rule().ruleId());
+        ArrayNode tied = root.putArray("conflict_with");
+        d.tiedWith().forEach(r -> tied.add(r.ruleId()));
+        root.put("routed_model", d.routedModel());
+        root.put("cost_override_applied", d.overrideApplied());
+        ArrayNode rules = root.putArray("rules");
+        for (RuleEvaluation e : d.evaluations()) {
+            ObjectNode r = rules.addObject();
+            r.put("rule_id", e.rule().ruleId());
+            r.put("priority", e.rule().priority());
+            r.put("line", e.rule().line());
+            r.put("model", e.rule().model());
+            r.put("matched", e.matched());
+            r.put("winner", e.rule() == d.rule());
+            if (!e.matched()) {
+                ObjectNode failed = r.putObject("failed");
+                failed.put("attribute", e.failedAttribute());
+                failed.put("actual", e.actual());
+                ArrayNode expected = failed.putArray("expected");
+                e.expected().forEach(expected::add);
+            }
+        }
+        return root;
+    }
+}

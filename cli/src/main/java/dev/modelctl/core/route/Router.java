@@ -1,0 +1,62 @@
+package dev.modelctl.core.route;
+
+import dev.modelctl.core.routing.CostOverride;
+import dev.modelctl.core.routing.Rule;
+import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.routing.UseCase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The routing semantics of SPEC §2, in one place: what every runtime reading the document must do. */
+public final class Router {
+    public static final String TASK_TYPE = "task_type";
+
+    public RouteDecision route(RoutingDocument doc, Map<String, String> request, Instant now) {
+        List<Rule> ordered = doc.rules().stream().filter(r -> r.ruleId() != null && r.priority() != null)
+                .sorted(Rule.PRECEDENCE).toList();
+        List<RuleEvaluation> evaluations = new ArrayList<>();
+        Rule winner = null;
+        List<Rule> tied = new ArrayList<>();
+        for (Rule r : ordered) {
+            RuleEvaluation e = RuleEvaluation.of(r, request);
+            evaluations.add(e);
+            if (e.matched()) {
+                if (winner == null) {
+                    winner = r;
+                } else if (Objects.equals(winner.priority(), r.priority())) {
+                    tied.add(r);
+                }
+            }
+        }
+        String useCase = request.get(TASK_TYPE);
+        UseCase declared = useCase == null ? null : doc.useCases().get(useCase);
+        String routed;
+        String source;
+        if (winner != null) {
+            routed = winner.model();
+            source = "rule";
+        } else if (declared != null && declared.model() != null) {
+            routed = declared.model();
+            source = "use_case";
+        } else {
+            routed = doc.defaultModel();
+            source = "default";
+        }
+        String chosen = routed;
+        boolean overridden = false;
+        CostOverride override = doc.costOverride();
+        if (override != null && override.appliesTo(useCase, now)) {
+            String replacement = declared != null && declared.costOverrideModel() != null ? declared.costOverrideModel() : override.model();
+            if (replacement != null) {
+                chosen = replacement;
+                overridden = true;
+            }
+        }
+        return new RouteDecision(chosen, chosen == null ? null : doc.models().get(chosen), source, winner, List.copyOf(tied), useCase,
+                routed, overridden, List.copyOf(evaluations));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.modelctl.core.route;
+
+import dev.modelctl.core.routing.Rule;
+
+import java.util.List;
+
+/**
+ * How one rule fared against a request: matched, or the first condition that failed.
+ *
+ * @param failedAttribute the attribute whose condition failed ({@code null} when matched)
+ * @param expected        the values that condition accepts
+ * @param actual          the request's value ({@code null} when the request does not set the attribute)
+ */
+public record RuleEvaluation(Rule rule, boolean matched, String failedAttribute, List<String> expected, String actual) {
+
+    static RuleEvaluation of(Rule rule, java.util.Map<String, String> request) {
+        for (var c : rule.conditions().entrySet()) {
+            String value = request.get(c.getKey());
+            if (value == null || !c.getValue().contains(value)) {
+                return new RuleEvaluation(rule, false, c.getKey(), c.getValue(), value);
+            }
+        }
+        return new RuleEvaluation(rule, true, null, List.of(), null);
+    }
+}

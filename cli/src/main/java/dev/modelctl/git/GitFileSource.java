@@ -1,0 +1,91 @@
+package dev.modelctl.git;
+
+import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.team.FileSource;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Files as they were at a git revision, read with JGit (no git binary). Paths are relative to the current directory
+ * like the working-tree source; they are mapped to repository paths here.
+ */
+public final class GitFileSource implements FileSource, AutoCloseable {
+    private final Repository repository;
+    private final RevCommit commit;
+    private final String ref;
+    private final Path workTree;
+    private final Path cwd;
+
+    private GitFileSource(Repository repository, RevCommit commit, String ref, Path cwd) {
+        this.repository = repository;
+        this.commit = commit;
+        this.ref = ref;
+        this.workTree = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+        this.cwd = cwd;
+    }
+
+    /** Opens the repository containing {@code cwd} at {@code ref}; one clear error when either is missing. */
+    public static GitFileSource open(Path cwd, String ref) {
+        Path dir = cwd.toAbsolutePath().normalize();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null) {
+            throw new InputException("--base " + ref + ": " + dir + " is not inside a git repository");
+        }
+        try {
+            Repository repo = builder.build();
+            ObjectId id = repo.resolve(ref + "^{commit}");
+            if (id == null) {
+                repo.close();
+                throw new InputException("--base " + ref + ": no such revision in " + repo.getWorkTree()
+                        + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin " + ref + ")");
+            }
+            try (RevWalk walk = new RevWalk(repo)) {
+                return new GitFileSource(repo, walk.parseCommit(id), ref, dir);
+            }
+        } catch (IOException e) {
+            throw new InputException("--base " + ref + ": cannot read the repository: " + e.getMessage(), e);
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            throw new InputException("--base " + ref + ": not a valid revision");
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+        Path abs = cwd.resolve(path).normalize();
+        if (!abs.startsWith(workTree)) {
+            return Optional.empty();
+        }
+        String repoPath = workTree.relativize(abs).toString().replace('\\', '/');
+        try (TreeWalk walk = TreeWalk.forPath(repository, repoPath, commit.getTree())) {
+            if (walk == null) {
+                return Optional.empty();
+            }
+            return Optional.of(repository.open(walk.getObjectId(0)).getBytes());
+        } catch (IOException e) {
+            throw new InputException(ref + ":" + repoPath + ": cannot read from git: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String displayName(String path) {
+        return ref + ":" + path;
+    }
+
+    /** The commit {@code ref} resolved to, abbreviated, for messages. */
+    public String commitId() {
+        return commit.getId().abbreviate(10).name();
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}
