@@ -72,7 +72,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         if (base != null) {
-            try (GitFileSource at = GitFileSource.open(Path.of(""), base)) {
+            try (GitFileSource at = GitFileSource.open(files.get(0).toAbsolutePath().getParent(), base)) {
                 for (int i = 0; i < files.size(); i++) {
                     String path = files.get(i).toString();
                     RoutingSet before = at.read(path).isPresent()

@@ -32,9 +32,13 @@ public final class GitFileSource implements FileSource, AutoCloseable {
         this.cwd = cwd;
     }
 
-    /** Opens the repository containing {@code cwd} at {@code ref}; one clear error when either is missing. */
-    public static GitFileSource open(Path cwd, String ref) {
-        Path dir = cwd.toAbsolutePath().normalize();
+    /**
+     * Opens the repository containing {@code start} (the document's directory) at {@code ref}; relative paths are read
+     * against the current directory. One clear error when the repository or the revision is missing.
+     */
+    public static GitFileSource open(Path start, String ref) {
+        Path dir = start.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             throw new InputException("--base " + ref + ": " + dir + " is not inside a git repository");
@@ -48,7 +52,7 @@ public final class GitFileSource implements FileSource, AutoCloseable {
                         + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin " + ref + ")");
             }
             try (RevWalk walk = new RevWalk(repo)) {
-                return new GitFileSource(repo, walk.parseCommit(id), ref, dir);
+                return new GitFileSource(repo, walk.parseCommit(id), ref, cwd);
             }
         } catch (IOException e) {
             throw new InputException("--base " + ref + ": cannot read the repository: " + e.getMessage(), e);

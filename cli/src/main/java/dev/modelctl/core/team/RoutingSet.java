@@ -94,6 +94,6 @@ public record RoutingSet(SourceDocument base, RoutingDocument merged, Ownership 
                 parts.add(p);
             }
         }
-        return String.join("/", parts);
+        return (path.startsWith("/") ? "/" : "") + String.join("/", parts);
     }
 }

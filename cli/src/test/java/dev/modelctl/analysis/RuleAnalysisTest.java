@@ -1,0 +1,138 @@
+package dev.modelctl.analysis;
+
+import dev.modelctl.core.analysis.RuleAnalyzer;
+import dev.modelctl.core.doc.DocumentLoader;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.routing.RoutingDocument;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Rule analysis on real documents: positives and near-miss negatives, with rules, lines and witnesses. */
+class RuleAnalysisTest {
+
+    /** Analyses the given rule lines (flow-style YAML, one rule per line starting at line 2). */
+    private static List<Finding> analyze(String... rules) {
+        StringBuilder doc = new StringBuilder("rules:\n");
+        for (String r : rules) {
+            doc.append("  - ").append(r).append('\n');
+        }
+        var source = new DocumentLoader().parse(doc.toString().getBytes(StandardCharsets.UTF_8), "r.yaml");
+        RoutingDocument d = RoutingDocument.from(source);
+        return new RuleAnalyzer().analyze(d.rules(), Set.of());
+    }
+
+    private static String row(Finding f) {
+        return f.check().id() + "@" + f.line() + " " + f.rules() + " " + f.witness();
+    }
+
+    private static List<String> rows(List<Finding> findings) {
+        return findings.stream().map(RuleAnalysisTest::row).sorted().toList();
+    }
+
+    @Test
+    void samePriorityOverlapIsAConflictWhateverTheModels() {
+        List<Finding> f = analyze(
+                "{rule_id: rec-latency, priority: 10, conditions: {task_type: recommendation}, model: a}",
+                "{rule_id: rec-cost, priority: 10, conditions: {task_type: recommendation, user_segment: premium}, model: a}");
+        // reported on the rule that loses the tie-break
+        assertEquals(List.of("priority-conflict@2 [rec-cost, rec-latency] {task_type=recommendation, user_segment=premium}"), rows(f));
+        assertEquals("rules rec-cost (line 3, priority 10) and rec-latency (line 2, priority 10) have the same priority and can match "
+                + "the same request; rec-cost wins only by the rule_id tie-break", f.get(0).message());
+    }
+
+    @Test
+    void threeRulesAtOnePriorityGiveEveryOverlappingPair() {
+        List<Finding> f = analyze(
+                "{rule_id: a, priority: 5, conditions: {region: [eu, us]}, model: x}",
+                "{rule_id: b, priority: 5, conditions: {region: eu}, model: y}",
+                "{rule_id: c, priority: 5, conditions: {tier: gold}, model: z}");
+        assertEquals(List.of("priority-conflict@3 [a, b] {region=eu}", "priority-conflict@4 [a, c] {region=eu, tier=gold}",
+                "priority-conflict@4 [b, c] {region=eu, tier=gold}"), rows(f));
+    }
+
+    @Test
+    void disjointListsAtOnePriorityAreFine() {
+        assertEquals(List.of(), analyze(
+                "{rule_id: a, priority: 5, conditions: {task_type: recommendation, user_segment: [free, trial]}, model: x}",
+                "{rule_id: b, priority: 5, conditions: {task_type: recommendation, user_segment: [premium]}, model: y}"));
+    }
+
+    @Test
+    void singleCoveringRuleShadowsOrMakesRedundant() {
+        List<Finding> f = analyze(
+                "{rule_id: general, priority: 1, conditions: {task_type: [search, chat]}, model: haiku}",
+                "{rule_id: specific, priority: 2, conditions: {task_type: search, region: eu}, model: sonnet}",
+                "{rule_id: same, priority: 3, conditions: {task_type: chat}, model: haiku}");
+        assertEquals(List.of("redundant-rule@4 [general, same] {task_type=chat}",
+                "shadowed-rule@3 [general, specific] {region=eu, task_type=search}"), rows(f));
+        assertEquals("rule specific (line 3, priority 2) can never fire: general (line 2, priority 1) matches every request it "
+                + "matches (higher priority)", f.stream().filter(x -> x.check().id().equals("shadowed-rule")).findFirst().orElseThrow().message());
+    }
+
+    @Test
+    void severalHigherRulesTogetherShadowARule() {
+        List<Finding> f = analyze(
+                "{rule_id: free, priority: 1, conditions: {user_segment: free}, model: haiku}",
+                "{rule_id: premium, priority: 2, conditions: {user_segment: premium}, model: sonnet}",
+                "{rule_id: both, priority: 3, conditions: {user_segment: [free, premium]}, model: nova}");
+        assertEquals(List.of("shadowed-rule@4 [free, premium, both] {user_segment=free}"), rows(f));
+        assertEquals("rule both (line 4, priority 3) can never fire: rules free (line 2, priority 1), premium (line 3, priority 2) "
+                + "together match every request it matches (higher priority)", f.get(0).message());
+    }
+
+    @Test
+    void partialCoverIsNotShadowing() {
+        // free and premium above, but trial is still reachable: no shadowing, only correlations
+        List<Finding> f = analyze(
+                "{rule_id: free, priority: 1, conditions: {user_segment: free}, model: haiku}",
+                "{rule_id: premium, priority: 2, conditions: {user_segment: premium}, model: sonnet}",
+                "{rule_id: most, priority: 3, conditions: {user_segment: [free, premium, trial]}, model: nova}");
+        assertEquals(List.of("generalization@4 [free, most] {user_segment=free}", "generalization@4 [premium, most] {user_segment=premium}"), rows(f));
+    }
+
+    @Test
+    void unconstrainedAttributeIsNotCoveredByNamedValues() {
+        // region is unconstrained in 'any-region': eu and us above do not cover every region
+        List<Finding> f = analyze(
+                "{rule_id: eu, priority: 1, conditions: {task_type: chat, region: eu}, model: a}",
+                "{rule_id: us, priority: 2, conditions: {task_type: chat, region: us}, model: a}",
+                "{rule_id: any-region, priority: 3, conditions: {task_type: chat}, model: b}");
+        assertEquals(List.of("generalization@4 [eu, any-region] {region=eu, task_type=chat}",
+                "generalization@4 [us, any-region] {region=us, task_type=chat}"), rows(f));
+    }
+
+    @Test
+    void correlatedRulesOverlapWithoutContainment() {
+        List<Finding> f = analyze(
+                "{rule_id: eu-chat, priority: 1, conditions: {task_type: chat, region: eu}, model: a}",
+                "{rule_id: premium-all, priority: 2, conditions: {user_segment: premium, region: [eu, us]}, model: b}");
+        assertEquals(List.of("correlated-rules@3 [eu-chat, premium-all] {region=eu, task_type=chat, user_segment=premium}"), rows(f));
+    }
+
+    @Test
+    void overlapsThatAgreeOnTheModelAreSilent() {
+        assertEquals(List.of(), analyze(
+                "{rule_id: eu-chat, priority: 1, conditions: {task_type: chat, region: eu}, model: a}",
+                "{rule_id: premium-all, priority: 2, conditions: {user_segment: premium, region: [eu, us]}, model: a}"));
+    }
+
+    @Test
+    void unknownUseCaseIsAWarningWithDidYouMean() {
+        var source = new DocumentLoader().parse(("use_cases: {recommendation: {model: a}}\n"
+                + "rules:\n  - {rule_id: r, priority: 1, conditions: {task_type: recomendation}, model: a}\n").getBytes(StandardCharsets.UTF_8), "r.yaml");
+        RoutingDocument d = RoutingDocument.from(source);
+        List<Finding> f = new RuleAnalyzer().analyze(d.rules(), d.useCases().keySet());
+        assertEquals(1, f.size());
+        assertEquals("unknown-use-case", f.get(0).check().id());
+        assertEquals("warning", f.get(0).severity().label());
+        assertEquals(3, f.get(0).line());
+        assertEquals("did you mean 'recommendation'?", f.get(0).hint());
+        assertEquals(Map.of("task_type", "recomendation"), f.get(0).witness());
+    }
+}
