@@ -92,7 +92,7 @@ class TeamsBuildRouteTest {
     @Test
     void ruleInAnotherTeamsFile() throws IOException {
         Files.writeString(dir.resolve("teams/safety.yaml"), Files.readString(dir.resolve("teams/safety.yaml"))
-                + "  - {rule_id: rec-eu, priority: 250, conditions: {task_type: recommendation, region: eu}, model: sonnet}\n");
+                + "  - {rule_id: rec-eu, priority: 250, conditions: {task_type: recommendation, user_segment: trial}, model: sonnet}\n");
         assertEquals(List.of("rule-in-wrong-team-file teams/safety.yaml:3 [\"rec-eu\"]", "exit 1"), check());
     }
 
