@@ -17,6 +17,7 @@ import java.io.PrintStream;
                 CheckCommand.class,
                 RouteCommand.class,
                 BuildCommand.class,
+                ScanCommand.class,
                 OwnershipCommand.class,
                 SchemaCommand.class,
                 NewModelCommand.class,

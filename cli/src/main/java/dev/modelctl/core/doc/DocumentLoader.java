@@ -107,6 +107,24 @@ public final class DocumentLoader {
         return json ? new JsonTreeBuilder(displayName).build(text) : new YamlTreeBuilder(displayName).build(text);
     }
 
+    /**
+     * Every document of a YAML stream (Kubernetes manifests, several resources per file), or the single JSON document.
+     * Used by the scanner, which reads configuration files of other tools rather than routing documents.
+     */
+    public List<SourceDocument> parseAll(byte[] bytes, String displayName) {
+        if (bytes.length > maxBytes || looksBinary(bytes)) {
+            return List.of();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (displayName.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return List.of(new JsonTreeBuilder(displayName).build(text));
+        }
+        return new YamlTreeBuilder(displayName).buildAll(text);
+    }
+
     private byte[] readBytes(Path path, String displayName) {
         try {
             if (Files.isDirectory(path)) {
@@ -259,6 +277,27 @@ public final class DocumentLoader {
                 }
             }
             return fallback;
+        }
+
+        List<SourceDocument> buildAll(String text) {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setAllowRecursiveKeys(false);
+            options.setCodePointLimit(Math.max(text.length() + 1, 1));
+            Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
+            List<SourceDocument> out = new ArrayList<>();
+            try {
+                for (Node root : yaml.composeAll(new StringReader(text))) {
+                    if (root != null) {
+                        YamlTreeBuilder one = new YamlTreeBuilder(file);
+                        out.add(one.result(one.convert(root, "", position(root.getStartMark()), 0)));
+                    }
+                }
+            } catch (YAMLException | TooLargeException | StackOverflowError e) {
+                // not YAML we can read: the scanner still scans the text
+            }
+            return out;
         }
 
         private static String describe(String message) {

@@ -180,7 +180,7 @@ public final class SchemaCheck {
                 message = where.endsWith("model_id")
                         ? where + ": '" + node.asText() + "' is not a Bedrock model ID, inference profile ID or ARN"
                         : where + ": '" + node.asText() + "' has an invalid format";
-                hint = where.endsWith("model_id") ? "e.g. anthropic.claude-3-5-sonnet-20240620-v1:0 or us.anthropic.claude-3-5-sonnet-20240620-v1:0"
+                hint = where.endsWith("model_id") ? "e.g. anthropic.claude-3-5-sonnet-20240620-v1:0 or us.anthropic.claude-3-5-sonnet-20240620-v1:0" // modelctl:allow
                         : where.endsWith("rule_id") ? "rule ids are letters, digits, '.', '_', ':' and '-'" : null;
             }
             case "minimum", "maximum" -> message = where + ": " + node.asText() + " is " + (keyword.equals("minimum") ? "below the minimum " : "above the maximum ")

@@ -1,0 +1,75 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.report.Report;
+import dev.modelctl.core.scan.Baseline;
+import dev.modelctl.core.scan.ScanRules;
+import dev.modelctl.core.scan.ScanStats;
+import dev.modelctl.core.scan.ScanTarget;
+import dev.modelctl.core.scan.Scanner;
+import dev.modelctl.git.ScanSources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl scan [PATH…]}: hard-coded model IDs and env-var model keys (pre-commit hook and CI check). */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Find hard-coded Bedrock model IDs and model-selecting environment variables.")
+public final class ScanCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories (default: every file git tracks, or the directory walk).")
+    List<Path> paths = List.of();
+
+    @Option(names = "--staged", description = "Scan the blobs staged in the git index (what is being committed).")
+    boolean staged;
+
+    @Option(names = "--since", paramLabel = "REF", description = "Scan only files changed since git revision REF.")
+    String since;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Baseline of accepted findings (default: the repo config's, .modelctl-baseline.json).")
+    Path baselineFile;
+
+    @Option(names = "--no-baseline", description = "Report every finding, ignoring the baseline.")
+    boolean noBaseline;
+
+    @Option(names = "--update-baseline", description = "Record every current finding in the baseline and exit 0.")
+    boolean updateBaseline;
+
+    @Override
+    public Integer call() {
+        if (staged && (since != null || !paths.isEmpty())) {
+            throw new CommandFailure("scan: --staged scans the git index; do not combine it with --since or paths");
+        }
+        RepoConfig config = global.repoConfig();
+        List<Path> extraRules = config.scan().rules().stream().map(r -> config.root().resolve(r)).toList();
+        Scanner scanner = new Scanner(ScanRules.load(extraRules), config.scan().allow(), config.scan().hint(), config.scan().maxFileBytes());
+        ScanStats stats = new ScanStats();
+        try (ScanSources sources = ScanSources.open(Path.of(""), stats)) {
+            List<ScanTarget> targets = staged ? sources.staged()
+                    : since != null ? sources.changedSince(since)
+                    : !paths.isEmpty() ? sources.paths(paths)
+                    : sources.all();
+            Path baselinePath = baselineFile != null ? baselineFile : sources.root().resolve(config.scan().baseline());
+            Baseline baseline = noBaseline || updateBaseline ? Baseline.empty() : Baseline.load(baselinePath);
+            Scanner.Result result = scanner.scan(targets, baseline, stats);
+            if (updateBaseline) {
+                Baseline.write(baselinePath, result.findings(), result.matched());
+                parent.err.println("wrote " + result.findings().size() + " findings to baseline " + baselinePath);
+                return 0;
+            }
+            return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), parent.out);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.modelctl.core.scan;
+
+import dev.modelctl.core.finding.Check;
+import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.finding.Severity;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scans files for hard-coded Bedrock model IDs and model-selecting environment variables, in parallel. Inline
+ * {@code modelctl:allow} and allowed globs suppress; the baseline filters accepted legacy findings.
+ */
+public final class Scanner {
+    public static final String ALLOW_MARKER = "modelctl:allow";
+
+    private final TextMatcher matcher;
+    private final EnvVars envVars;
+    private final List<PathMatcher> allowed;
+    private final String hint;
+    private final long maxBytes;
+
+    public Scanner(List<ScanRule> rules, List<String> allowGlobs, String hint, long maxBytes) {
+        this.matcher = new TextMatcher(rules.stream().filter(r -> r.check() == Check.HARDCODED_MODEL_ID).toList());
+        this.envVars = new EnvVars(maxBytes);
+        this.allowed = new ArrayList<>();
+        for (String g : allowGlobs) {
+            allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+            if (g.startsWith("**/")) {
+                allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3))); // also at the root
+            }
+        }
+        this.hint = hint;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Findings with the text each matched (for baseline fingerprints), sorted by file, line, column. */
+    public record Result(List<Finding> findings, List<String> matched, ScanStats stats) {
+    }
+
+    public Result scan(List<ScanTarget> targets, Baseline baseline, ScanStats stats) {
+        List<FileResult> perFile = targets.parallelStream().map(t -> scanOne(t, stats)).toList();
+        List<Finding> findings = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        for (FileResult r : perFile) {
+            List<String> fps = Baseline.fingerprints(r.findings, r.matched);
+            for (int i = 0; i < r.findings.size(); i++) {
+                if (baseline.contains(fps.get(i))) {
+                    stats.baselined.incrementAndGet();
+                } else {
+                    findings.add(r.findings.get(i));
+                    matched.add(r.matched.get(i));
+                }
+            }
+        }
+        return new Result(findings, matched, stats);
+    }
+
+    private record FileResult(List<Finding> findings, List<String> matched) {
+        static final FileResult NONE = new FileResult(List.of(), List.of());
+    }
+
+    public boolean isAllowed(String path) {
+        Path p = Path.of(path);
+        return allowed.stream().anyMatch(m -> m.matches(p));
+    }
+
+    private FileResult scanOne(ScanTarget target, ScanStats stats) {
+        if (isAllowed(target.path())) {
+            stats.allowed.incrementAndGet();
+            return FileResult.NONE;
+        }
+        byte[] bytes;
+        try {
+            bytes = target.content().read();
+        } catch (IOException | RuntimeException e) {
+            stats.unreadable.incrementAndGet();
+            return FileResult.NONE;
+        }
+        if (bytes.length > maxBytes) {
+            stats.tooLarge.incrementAndGet();
+            return FileResult.NONE;
+        }
+        if (isBinary(bytes)) {
+            stats.binary.incrementAndGet();
+            return FileResult.NONE;
+        }
+        stats.scanned.incrementAndGet();
+        String text = decode(bytes);
+        String[] lines = null;
+        List<Finding> findings = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        Set<String> envModelIds = new HashSet<>();
+        for (EnvVar v : envVars.extract(target.path(), text)) {
+            if (!EnvVars.isModelKey(v.name())) {
+                continue;
+            }
+            lines = lines == null ? text.split("\n", -1) : lines;
+            if (allowedInline(lines, v.line())) {
+                stats.inlineAllowed.incrementAndGet();
+                continue;
+            }
+            List<Match> id = matcher.matchLine(v.value(), v.line());
+            if (!id.isEmpty()) {
+                envModelIds.add(id.get(0).text());
+                findings.add(new Finding(Check.ENV_MODEL_KEY, Severity.ERROR, target.path(), v.line(), v.column(),
+                        "environment variable " + v.name() + " in " + target.path() + ":" + v.line() + " hard-codes Bedrock model ID '"
+                                + id.get(0).text() + "'", hint, List.of(), Map.of()));
+            } else {
+                findings.add(new Finding(Check.ENV_MODEL_KEY, Severity.WARNING, target.path(), v.line(), v.column(),
+                        "environment variable " + v.name() + " in " + target.path() + ":" + v.line()
+                                + " may select a model outside the routing config (value '" + abbreviate(v.value()) + "'); review it",
+                        "if it selects a model, take it from the routing config; otherwise mark the line with # " + ALLOW_MARKER,
+                        List.of(), Map.of()));
+            }
+            matched.add(v.name() + "=" + v.value());
+        }
+        for (Match m : matcher.matches(text)) {
+            if (envModelIds.contains(m.text())) {
+                continue; // already reported as the env-model-key that sets it
+            }
+            lines = lines == null ? text.split("\n", -1) : lines;
+            if (allowedInline(lines, m.line())) {
+                stats.inlineAllowed.incrementAndGet();
+                continue;
+            }
+            findings.add(Finding.of(Check.HARDCODED_MODEL_ID, target.path(), m.line(), m.column(),
+                    "hard-coded Bedrock model ID '" + m.text() + "' in " + target.path() + ":" + m.line(), hint));
+            matched.add(m.text());
+        }
+        return new FileResult(findings, matched);
+    }
+
+    private static boolean allowedInline(String[] lines, int line) {
+        return line >= 1 && line <= lines.length && lines[line - 1].contains(ALLOW_MARKER);
+    }
+
+    static boolean isBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 8000);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UTF-8 with replacement: invalid bytes must not stop the scan. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    public static Comparator<ScanTarget> byPath() {
+        return Comparator.comparing(ScanTarget::path);
+    }
+}
