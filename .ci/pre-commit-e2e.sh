@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# End to end with the real pre-commit framework: a scratch repository installs this repository's hooks (at its
+# committed HEAD); a commit that hard-codes a model ID is blocked with the message, a clean commit passes.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+if ! command -v pre-commit >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) >/dev/null
+fi
+export MODELCTL_JAR="$repo/cli/target/modelctl.jar"   # the jar this CI run built; no rebuild in pre-commit's cache
+[ -f "$MODELCTL_JAR" ] || (cd "$repo" && mvn -q -B -DskipTests package)
+work="$(mktemp -d)"
+export PRE_COMMIT_HOME="$work/.cache"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+git init -q -b main scratch && cd scratch
+git config user.email ci@example.invalid && git config user.name ci && git config commit.gpgsign false
+cat > .pre-commit-config.yaml <<YAML
+repos:
+  - repo: $repo
+    rev: $(git -C "$repo" rev-parse HEAD)
+    hooks:
+      - id: modelctl-scan
+      - id: modelctl-check
+YAML
+git add .pre-commit-config.yaml && git commit -q --no-verify -m "hooks"
+pre-commit install -q >/dev/null
+
+echo 'MODEL = "anthropic.claude-3-haiku-20240307-v1:0"' > service.py
+git add service.py
+if git commit -q -m "hard-coded model" > blocked.log 2>&1; then
+  cat blocked.log; echo "FAIL: a commit with a hard-coded model ID was not blocked"; exit 1
+fi
+grep -q "hard-coded Bedrock model ID 'anthropic.claude-3-haiku-20240307-v1:0' in service.py:1" blocked.log \
+  || { cat blocked.log; echo "FAIL: the block did not name the ID, file and line"; exit 1; }
+grep -q "Use TieredModelRouter.get_model_id(task_type) instead." blocked.log || { cat blocked.log; echo "FAIL: no hint"; exit 1; }
+
+echo 'MODEL = router.get_model_id("chat")' > service.py
+cp "$repo/templates/model_routing_config.example.yaml" model_routing_config.yaml
+git add service.py model_routing_config.yaml
+git commit -q -m "clean" > clean.log 2>&1 || { cat clean.log; echo "FAIL: a clean commit was blocked"; exit 1; }
+
+sed -i 's/max_tokens: 4096/max_tokens: 9000/' model_routing_config.yaml
+git add model_routing_config.yaml
+if git commit -q -m "bad routing" > check.log 2>&1; then
+  cat check.log; echo "FAIL: a routing document over the model's max_tokens was not blocked"; exit 1
+fi
+grep -q "max-tokens-over-limit" check.log || { cat check.log; echo "FAIL: check did not report max-tokens-over-limit"; exit 1; }
+echo "pre-commit e2e: 3 passed, 0 failed"
