@@ -23,7 +23,7 @@ repos:
       - id: modelctl-check
 YAML
 git add .pre-commit-config.yaml && git commit -q --no-verify -m "hooks"
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 echo 'MODEL = "anthropic.claude-3-haiku-20240307-v1:0"' > service.py
 git add service.py
