@@ -39,11 +39,34 @@ public final class EnvVars {
         this.loader = new DocumentLoader(maxBytes);
     }
 
-    /** Whether a variable name is one of the model-selecting kinds ({@code *MODEL*}, {@code *FM_ID*}, {@code *BEDROCK*}). */
+    /**
+     * Whether a variable name is one of the model-selecting kinds: the globs {@code *MODEL*}, {@code *FM_ID*},
+     * {@code *BEDROCK*}, case-sensitive like any glob (environment variable names are upper case by convention).
+     */
     public static boolean isModelKey(String name) {
-        String n = name.toUpperCase(Locale.ROOT);
-        return n.contains("MODEL") || n.contains("FM_ID") || n.contains("BEDROCK");
+        return name.contains("MODEL") || name.contains("FM_ID") || name.contains("BEDROCK");
     }
+
+    /** Cheap pre-filter: a format that can set env vars, and a byte sequence that can be part of a model key name. */
+    public static boolean mayHaveModelKeys(String path, byte[] bytes) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (!(name.contains(".env") || name.contains("dockerfile") || name.equals("containerfile") || name.endsWith(".yml")
+                || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".template") || name.endsWith(".tf")
+                || name.endsWith(".hcl") || name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".py")
+                || name.endsWith(".java") || name.endsWith(".kt"))) {
+            return false;
+        }
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String k : KEY_WORDS) {
+            if (latin1.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a model key name must contain (see {@link #isModelKey}). */
+    private static final List<String> KEY_WORDS = List.of("MODEL", "FM_ID", "BEDROCK");
 
     public List<EnvVar> extract(String path, String text) {
         String name = path.substring(path.lastIndexOf('/') + 1);

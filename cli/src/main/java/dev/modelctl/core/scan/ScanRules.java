@@ -66,7 +66,10 @@ public final class ScanRules {
             } catch (PatternSyntaxException e) {
                 throw new InputException(where + ": rule " + id + ": invalid pattern: " + e.getDescription());
             }
-            into.put(id, new ScanRule(id, c, r.path("description").asText(""), strings(r.path("keywords")), pattern,
+            if (r.path("keywords").isEmpty()) {
+                throw new InputException(where + ": rule " + id + ": needs keywords (the literal pre-filter)");
+            }
+            into.put(id, new ScanRule(id, c, r.path("description").asText(""), strings(r.path("keywords")), r.path("max_prefix").asInt(32), pattern,
                     strings(r.path("examples").path("match")), strings(r.path("examples").path("no_match")), doc.file()));
         }
     }

@@ -97,12 +97,17 @@ public final class Scanner {
             return FileResult.NONE;
         }
         stats.scanned.incrementAndGet();
+        List<Match> idMatches = matcher.matches(bytes);
+        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes);
+        if (idMatches.isEmpty() && !envCandidate) {
+            return FileResult.NONE; // the common case: nothing to decode
+        }
         String text = decode(bytes);
         String[] lines = null;
         List<Finding> findings = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         Set<String> envModelIds = new HashSet<>();
-        for (EnvVar v : envVars.extract(target.path(), text)) {
+        for (EnvVar v : envCandidate ? envVars.extract(target.path(), text) : List.<EnvVar>of()) {
             if (!EnvVars.isModelKey(v.name())) {
                 continue;
             }
@@ -126,7 +131,7 @@ public final class Scanner {
             }
             matched.add(v.name() + "=" + v.value());
         }
-        for (Match m : matcher.matches(text)) {
+        for (Match m : idMatches) {
             if (envModelIds.contains(m.text())) {
                 continue; // already reported as the env-model-key that sets it
             }

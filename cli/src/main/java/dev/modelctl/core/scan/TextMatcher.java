@@ -1,12 +1,16 @@
 package dev.modelctl.core.scan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 
 /**
- * Runs the rules over a text line by line: the keyword pre-filter first (on the whole text, then per line), the regex
- * only on lines that pass it. Overlapping matches keep the longest (an ARN over the model ID inside it).
+ * Runs the rules over a file's bytes. The bytes are viewed as Latin-1 (a copy, not a decode) so the keyword
+ * pre-filter is the JVM's vectorised {@code String.indexOf}; only lines that contain a keyword meet a regex, and only
+ * lines with a match are decoded as UTF-8 (for the column). Overlapping matches keep the longest (an ARN over the
+ * model ID inside it).
  */
 public final class TextMatcher {
     private final List<ScanRule> rules;
@@ -16,54 +20,106 @@ public final class TextMatcher {
     }
 
     public List<Match> matches(String text) {
-        List<ScanRule> candidates = new ArrayList<>();
-        for (ScanRule r : rules) {
-            if (r.mayMatch(text)) {
-                candidates.add(r);
+        return matches(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public List<Match> matches(byte[] bytes) {
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<Match> out = new ArrayList<>();
+        // keyword hits as (position << 8 | rule index), sorted: one pass over the text computes line numbers
+        long[] hits = new long[16];
+        int n = 0;
+        for (int ri = 0; ri < rules.size(); ri++) {
+            for (String k : rules.get(ri).keywords()) {
+                for (int i = latin1.indexOf(k); i >= 0; i = latin1.indexOf(k, i + 1)) {
+                    if (n == hits.length) {
+                        hits = Arrays.copyOf(hits, n * 2);
+                    }
+                    hits[n++] = ((long) i << 8) | ri;
+                }
             }
         }
-        List<Match> out = new ArrayList<>();
-        if (candidates.isEmpty()) {
+        if (n == 0) {
             return out;
         }
+        Arrays.sort(hits, 0, n);
+        Matcher[] matchers = new Matcher[rules.size()];
         int line = 1;
-        int start = 0;
-        int n = text.length();
-        while (start <= n) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
+        int counted = 0;
+        int lineStart = 0;
+        int lineEnd = -1;
+        int lineFirst = out.size();
+        int[] matchedUpTo = new int[rules.size()]; // a rule's last match end: later hits inside it add nothing
+        for (int h = 0; h < n; h++) {
+            int pos = (int) (hits[h] >>> 8);
+            int ri = (int) (hits[h] & 0xff);
+            if (pos > lineEnd) {
+                lineStart = latin1.lastIndexOf('\n', pos) + 1;
+                line += count(latin1, counted, lineStart);
+                counted = lineStart;
+                int e = latin1.indexOf('\n', pos);
+                lineEnd = e < 0 ? latin1.length() : e;
+                lineFirst = out.size();
+                Arrays.fill(matchedUpTo, -1);
             }
-            String content = text.substring(start, end);
-            matchLine(content, line, candidates, out);
-            line++;
-            start = end + 1;
-            if (end == n) {
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** Matches of one line (1-based {@code line}). */
-    public List<Match> matchLine(String content, int line) {
-        List<Match> out = new ArrayList<>();
-        matchLine(content, line, rules, out);
-        return out;
-    }
-
-    private static void matchLine(String content, int line, List<ScanRule> candidates, List<Match> out) {
-        int first = out.size();
-        for (ScanRule r : candidates) {
-            if (!r.mayMatch(content)) {
+            if (pos < matchedUpTo[ri]) {
                 continue;
             }
-            Matcher m = r.pattern().matcher(content);
-            while (m.find()) {
-                Match match = new Match(r, line, m.start() + 1, m.group());
-                addLongest(out, first, match);
+            ScanRule rule = rules.get(ri);
+            Matcher m = matchers[ri] == null ? (matchers[ri] = rule.pattern().matcher(latin1).useTransparentBounds(true).useAnchoringBounds(false))
+                    : matchers[ri];
+            // a match contains one of the rule's keywords and starts at most max_prefix characters before it
+            for (int start = Math.max(lineStart, Math.max(pos - rule.maxPrefix(), matchedUpTo[ri])); start <= pos; start++) {
+                m.region(start, lineEnd);
+                if (m.lookingAt()) {
+                    addLongest(out, lineFirst, new Match(rule, line, column(bytes, lineStart, start - lineStart), m.group()));
+                    matchedUpTo[ri] = m.end();
+                    break;
+                }
             }
         }
+        return out;
+    }
+
+    /** Matches of one line of text (1-based {@code line}); used for values such as an env var's. */
+    public List<Match> matchLine(String content, int line) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        List<Match> out = new ArrayList<>();
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        matchLine(latin1, 0, latin1.length(), 0, bytes, line, rules, out);
+        return out;
+    }
+
+    /** Runs the rules over {@code text[from, end)} (a line starting at {@code lineStart}), with transparent bounds. */
+    private static void matchLine(String text, int lineStart, int end, int from, byte[] bytes, int line, List<ScanRule> rules, List<Match> out) {
+        int first = out.size();
+        for (ScanRule r : rules) {
+            Matcher m = r.pattern().matcher(text);
+            m.useTransparentBounds(true).useAnchoringBounds(false).region(r.keywords().isEmpty() ? lineStart : from, end);
+            while (m.find()) {
+                int column = column(bytes, lineStart, m.start() - lineStart);
+                addLongest(out, first, new Match(r, line, column, m.group()));
+            }
+        }
+    }
+
+    /** 1-based character column of byte offset {@code offset} within the line starting at {@code lineStart}. */
+    private static int column(byte[] bytes, int lineStart, int offset) {
+        int chars = 0;
+        for (int i = lineStart; i < lineStart + offset; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+                chars++;
+            }
+        }
+        return chars + 1;
+    }
+
+    private static int count(String s, int from, int to) {
+        int n = 0;
+        for (int i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static void addLongest(List<Match> out, int first, Match match) {
