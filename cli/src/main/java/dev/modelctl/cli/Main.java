@@ -1,5 +1,6 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.deploy.DeployException;
 import dev.modelctl.core.doc.InputException;
 import dev.modelctl.core.finding.Findings;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
-            boolean expected = e instanceof InputException || e instanceof CommandFailure;
+            boolean expected = e instanceof InputException || e instanceof CommandFailure || e instanceof DeployException;
             err.println("modelctl: " + describe(e) + (debug || expected ? "" : " (rerun with --debug for details)"));
             return e instanceof CommandFailure f ? f.exitCode() : Findings.EXIT_FAILURE;
         });
@@ -45,7 +46,7 @@ public final class Main {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof InputException || e instanceof CommandFailure) {
+        if (e instanceof InputException || e instanceof CommandFailure || e instanceof DeployException) {
             return e.getMessage();
         }
         String m = e.getMessage();

@@ -69,6 +69,11 @@ public final class CanonicalDocument {
             rules.add(raw);
         }
         root.set("rules", rules);
+        return renderJson(root);
+    }
+
+    /** Any JSON tree with sorted keys, two-space indent and "\n" line ends. */
+    public static byte[] renderJson(JsonNode root) {
         try {
             String json = MAPPER.writer(PRINTER).writeValueAsString(sortKeys(root));
             return (json + "\n").getBytes(StandardCharsets.UTF_8);

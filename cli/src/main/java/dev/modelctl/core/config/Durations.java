@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Human durations as on-call types them: {@code 90s}, {@code 2m}, {@code 4h}, {@code 1h30m}. */
 public final class Durations {
-    private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|[smhd])");
 
     private Durations() {
     }
@@ -22,6 +22,7 @@ public final class Durations {
             }
             long n = Long.parseLong(m.group(1));
             total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
@@ -33,6 +34,15 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 90s, 2m, 4h, 1h30m)");
         }
         return total;
+    }
+
+    /** Parses a command-line flag's value; a bad value is one clear exit-2 line naming the flag. */
+    public static Duration parseFlag(String flag, String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new dev.modelctl.core.doc.InputException(flag + ": " + e.getMessage());
+        }
     }
 
     /** {@code 1h30m}, {@code 2m}, {@code 45s}. */

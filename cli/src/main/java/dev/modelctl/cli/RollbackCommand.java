@@ -1,0 +1,85 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.config.Durations;
+import dev.modelctl.core.deploy.AppConfigModel.Deployment;
+import dev.modelctl.core.deploy.AppConfigService;
+import dev.modelctl.core.deploy.Deployer;
+import dev.modelctl.core.deploy.StrategySpec;
+import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.diff.SemanticDiff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl rollback --env E}: stop an in-progress deployment, or redeploy the previous version. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Stop the deployment in progress (AppConfig rolls it back), or redeploy the version live before the last one.")
+public final class RollbackCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+    @Mixin
+    AppConfigOptions appconfig;
+
+    @Option(names = "--strategy", paramLabel = "KIND", defaultValue = "all-at-once", description = "Strategy for redeploying the previous version (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m", description = "Bake time of the redeploy (default: ${DEFAULT-VALUE}).")
+    String bake;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (required when not on a terminal).")
+    boolean yes;
+
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", description = "How often to poll (default: ${DEFAULT-VALUE}).")
+    String poll;
+
+    @Override
+    public Integer call() {
+        var config = global.repoConfig();
+        AppConfigService service = appconfig.service(config);
+        Target t = appconfig.target(service, config, true, true);
+        var out = parent.out;
+        List<Deployment> all = service.deployments(t.application().id(), t.environment().id());
+        Optional<Deployment> running = all.stream().filter(Deployment::inProgress).findFirst();
+        if (running.isPresent()) {
+            Deployment d = service.stopDeployment(t.application().id(), t.environment().id(), running.get().number());
+            out.println("stopped deployment #" + d.number() + " (version " + d.configurationVersion() + ") in " + t.environment().name()
+                    + ": " + d.state() + "; clients return to the previous version");
+            return 0;
+        }
+        List<Deployment> completed = all.stream().filter(d -> d.state().equals("COMPLETE")).toList();
+        if (completed.isEmpty()) {
+            throw new CommandFailure("rollback: nothing to roll back in " + t.environment().name() + ": no completed deployment");
+        }
+        int current = completed.get(0).configurationVersion();
+        Optional<Deployment> previous = completed.stream().filter(d -> d.configurationVersion() != current).findFirst();
+        if (previous.isEmpty()) {
+            throw new CommandFailure("rollback: no earlier version was ever live in " + t.environment().name() + " (only version " + current + ")");
+        }
+        int target = previous.get().configurationVersion();
+        List<String> changes = SemanticDiff.between(DeployedDocuments.routing(service, t, current), DeployedDocuments.routing(service, t, target));
+        out.println("rolling " + t.environment().name() + " back from version " + current + " to version " + target + ":");
+        (changes.isEmpty() ? List.of("no routing changes") : changes).forEach(l -> out.println("  " + l));
+        if (!yes) {
+            if (System.console() == null) {
+                throw new CommandFailure("rollback: not on a terminal; re-run with --yes to confirm");
+            }
+            String answer = System.console().readLine("redeploy version %d to %s? [y/N] ", target, t.environment().name());
+            if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
+                out.println("aborted; nothing changed");
+                return 0;
+            }
+        }
+        Duration pollEvery = Durations.parseFlag("--poll", poll);
+        StrategySpec spec = new StrategySpec(strategy, config.deploy().stepPercent(), config.deploy().interval(), Durations.parseFlag("--bake", bake));
+        var rollout = new DeployCommand.Rollout(service, t, out, parent.err, pollEvery, false, false);
+        return rollout.deploy(new Deployer(service, pollEvery).strategy(spec), target, "modelctl rollback from version " + current + " to " + target);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.modelctl.core.deploy;
+
+/** An AppConfig call failed; the message is one line saying what and what to do. Exit 2. */
+public class DeployException extends RuntimeException {
+    public DeployException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** A concurrent change: a deployment already in progress, or a hosted version uploaded meanwhile. */
+    public static final class Conflict extends DeployException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** An application, environment or profile that does not exist. */
+    public static final class NotFound extends DeployException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+}

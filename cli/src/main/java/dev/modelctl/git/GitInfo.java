@@ -1,0 +1,51 @@
+package dev.modelctl.git;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.nio.file.Path;
+
+/** Who and what is being deployed, for the hosted version's description: the git commit and author when in a repo. */
+public final class GitInfo {
+    private GitInfo() {
+    }
+
+    public static String describe(Path file, String what) {
+        try {
+            var builder = new FileRepositoryBuilder().findGitDir(file.toAbsolutePath().getParent().toFile());
+            if (builder.getGitDir() == null) {
+                return what;
+            }
+            try (Repository repo = builder.build(); RevWalk walk = new RevWalk(repo)) {
+                ObjectId head = repo.resolve("HEAD");
+                if (head == null) {
+                    return what;
+                }
+                RevCommit c = walk.parseCommit(head);
+                String text = what + " @ " + head.abbreviate(10).name() + " by " + c.getAuthorIdent().getName() + " <"
+                        + c.getAuthorIdent().getEmailAddress() + ">: " + c.getShortMessage();
+                return text.length() > 1024 ? text.substring(0, 1021) + "..." : text;
+            }
+        } catch (Exception e) {
+            return what; // the description is informational; never fail a deploy over it
+        }
+    }
+
+    /** The git user's email for audit fields (override engineer), or {@code null}. */
+    public static String userEmail(Path dir) {
+        try {
+            var builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+            if (builder.getGitDir() == null) {
+                return null;
+            }
+            try (Repository repo = builder.build()) {
+                return repo.getConfig().getString("user", null, "email");
+            }
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.modelctl.fakes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A tiny in-process HTTP server with method + path-pattern routes, for fake AWS services that speak the wire protocol. */
+public abstract class FakeHttp implements AutoCloseable {
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Route> routes = new ArrayList<>();
+    public final AtomicInteger requests = new AtomicInteger();
+
+    /** One HTTP response. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        static Response json(int status, Object body) {
+            try {
+                return new Response(status, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(body));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** An AWS REST-JSON error: the type in x-amzn-ErrorType and a JSON message. */
+        static Response error(int status, String type, String message) {
+            ObjectNode body = JSON.createObjectNode().put("Message", message).put("message", message);
+            return new Response(status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", type),
+                    body.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @FunctionalInterface
+    protected interface Handler {
+        Response handle(Matcher path, HttpExchange exchange, byte[] body) throws Exception;
+    }
+
+    private record Route(String method, Pattern path, Handler handler) {
+    }
+
+    protected FakeHttp() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::dispatch);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    }
+
+    protected void route(String method, String pathRegex, Handler handler) {
+        routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+    }
+
+    public FakeHttp start() {
+        server.start();
+        return this;
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getRawPath();
+        Response response = null;
+        try {
+            for (Route r : routes) {
+                Matcher m = r.path.matcher(path);
+                if (r.method.equals(exchange.getRequestMethod()) && m.matches()) {
+                    response = r.handler.handle(m, exchange, body);
+                    break;
+                }
+            }
+            if (response == null) {
+                response = Response.error(404, "ResourceNotFoundException", "no route for " + exchange.getRequestMethod() + " " + path);
+            }
+        } catch (Exception e) {
+            response = Response.error(500, "InternalServerException", String.valueOf(e));
+        }
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
