@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import java.time.Duration;
 
 /**
- * The one place AWS SDK clients are built: URL-connection HTTP client (small, fast start), standard retry mode (backoff
+ * The one place AWS SDK clients are built: URL-connection HTTP client (small, fast start; Apache for AppConfig), standard retry mode (backoff
  * on throttling), a timeout on every call, and the endpoint/region/profile settings of {@link AwsSettings}.
  */
 public final class AwsClients {
@@ -26,8 +27,11 @@ public final class AwsClients {
         this.settings = settings;
     }
 
+    /** AppConfig needs HTTP PATCH (UpdateEnvironment, UpdateConfigurationProfile): the Apache client sends it. */
     public AppConfigClient appConfig() {
-        return configure(AppConfigClient.builder(), "appconfig").build();
+        return configure(AppConfigClient.builder(), "appconfig", settings.callTimeout())
+                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(settings.callTimeout()))
+                .build();
     }
 
     public AppConfigDataClient appConfigData() {
