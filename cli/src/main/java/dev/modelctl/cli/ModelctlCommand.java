@@ -18,6 +18,7 @@ import java.io.PrintStream;
                 RouteCommand.class,
                 BuildCommand.class,
                 ScanCommand.class,
+                SmokeCommand.class,
                 DeployCommand.class,
                 OverrideCommand.class,
                 StatusCommand.class,
