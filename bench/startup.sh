@@ -36,4 +36,5 @@ if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
   measure "JDK 25: java -jar"                    "$jdk25/bin/java" -jar "$jar" check "$doc"
   measure "JDK 25: launcher, no cache (C1, SerialGC)" env MODELCTL_NO_CACHE=1 MODELCTL_JAVA_HOME="$jdk25" "$root/hooks/modelctl" check "$doc"
   measure "JDK 25: launcher (AOT cache, C1, SerialGC)" env MODELCTL_JAVA_HOME="$jdk25" "$root/hooks/modelctl" check "$doc"
+  measure "JDK 25: launcher (AOT cache, full JIT)" env MODELCTL_JIT=full MODELCTL_JAVA_HOME="$jdk25" "$root/hooks/modelctl" check "$doc"
 fi
