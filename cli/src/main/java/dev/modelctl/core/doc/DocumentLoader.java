@@ -104,7 +104,8 @@ public final class DocumentLoader {
             text = text.substring(1);
         }
         boolean json = displayName.toLowerCase(Locale.ROOT).endsWith(".json");
-        return json ? new JsonTreeBuilder(displayName).build(text) : new YamlTreeBuilder(displayName).build(text);
+        int expectedNodes = text.length() / 12; // roughly one node per 12 characters in routing documents
+        return json ? new JsonTreeBuilder(displayName, expectedNodes).build(text) : new YamlTreeBuilder(displayName).build(text);
     }
 
     /**
@@ -199,12 +200,18 @@ public final class DocumentLoader {
     /** Shared state of one tree build: positions, findings and the YAML 1.1 notes. */
     private abstract static class TreeBuilder {
         final String file;
-        final Map<String, NodeLocation> locations = new HashMap<>();
+        final Map<String, NodeLocation> locations;
         final List<Finding> findings = new ArrayList<>();
         final Map<String, String> yaml11 = new LinkedHashMap<>();
 
         TreeBuilder(String file) {
+            this(file, 64);
+        }
+
+        /** Presized for large documents: rehashing a million-entry map dominates otherwise. */
+        TreeBuilder(String file, int expectedNodes) {
             this.file = file;
+            this.locations = new HashMap<>(Math.max(16, expectedNodes * 4 / 3));
         }
 
         SourceDocument result(JsonNode root) {
@@ -459,6 +466,10 @@ public final class DocumentLoader {
 
         JsonTreeBuilder(String file) {
             super(file);
+        }
+
+        JsonTreeBuilder(String file, int expectedNodes) {
+            super(file, expectedNodes);
         }
 
         SourceDocument build(String text) {
