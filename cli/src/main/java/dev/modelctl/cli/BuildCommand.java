@@ -6,16 +6,13 @@ import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.team.TeamChecks;
-import dev.modelctl.core.validate.Validator;
+import dev.modelctl.core.validate.RoutingChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -45,13 +42,10 @@ public final class BuildCommand implements Callable<Integer> {
         if (files.size() != 1) {
             throw new CommandFailure("build: give exactly one base document (got " + files.size() + ")");
         }
-        String ownershipPath = ownership != null ? ownership.toString() : defaultOwnership(config);
+        String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), documents.loader(), files.get(0).toString(), ownershipPath,
                 ownership != null);
-        List<Finding> findings = new ArrayList<>(new Validator(Validator.CHECK_CHECKS).validate(set, documents.context(config)).findings());
-        if (set.ownership() != null && set.merged() != null) {
-            findings.addAll(new TeamChecks().check(set.ownership(), set.merged().rules(), set.teamOfFile()));
-        }
+        List<Finding> findings = RoutingChecks.run(set, documents.context(config));
         Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");
         if (report.exitCode() != 0) {
             output.emit(report, parent.out);
@@ -61,10 +55,5 @@ public final class BuildCommand implements Callable<Integer> {
         CanonicalDocument.writeAtomically(out, CanonicalDocument.render(set));
         parent.err.println("wrote " + out + " (" + set.merged().rules().size() + " rules from 1 document and " + set.teamFiles().size() + " team files)");
         return output.emit(report, parent.out);
-    }
-
-    private static String defaultOwnership(RepoConfig config) {
-        Path p = DocumentOptions.relativize(config.root().resolve(config.ownership()));
-        return Files.exists(p) ? p.toString() : null;
     }
 }

@@ -11,16 +11,14 @@ import dev.modelctl.core.team.RoutingSet;
 import dev.modelctl.core.team.RuleChange;
 import dev.modelctl.core.team.RuleDiff;
 import dev.modelctl.core.team.Team;
-import dev.modelctl.core.team.TeamChecks;
 import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.Validator;
+import dev.modelctl.core.validate.RoutingChecks;
 import dev.modelctl.git.GitFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,18 +56,14 @@ public final class CheckCommand implements Callable<Integer> {
             throw new CommandFailure("check: --approved-by needs --base REF");
         }
         List<Path> files = documents.files(config);
-        String ownershipPath = ownershipPath(config);
+        String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         DocumentLoader loader = documents.loader();
         FileSource tree = FileSource.workingTree(Path.of(""));
         List<RoutingSet> sets = files.stream().map(f -> RoutingSet.load(tree, loader, f.toString(), ownershipPath, ownership != null)).toList();
         CheckContext context = documents.context(config);
-        Validator validator = new Validator(Validator.CHECK_CHECKS);
         List<Finding> findings = new ArrayList<>();
         for (RoutingSet set : sets) {
-            findings.addAll(validator.validate(set, context).findings());
-            if (set.ownership() != null && set.merged() != null) {
-                findings.addAll(new TeamChecks().check(set.ownership(), set.merged().rules(), set.teamOfFile()));
-            }
+            findings.addAll(RoutingChecks.run(set, context));
         }
         if (base != null) {
             try (GitFileSource at = GitFileSource.open(files.get(0).toAbsolutePath().getParent(), base)) {
@@ -83,14 +77,6 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         return output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
-    }
-
-    private String ownershipPath(RepoConfig config) {
-        if (ownership != null) {
-            return ownership.toString();
-        }
-        Path p = DocumentOptions.relativize(config.root().resolve(config.ownership()));
-        return Files.exists(p) ? p.toString() : null;
     }
 
     /** One approval-required finding per changed rule: info listing the approvers, or an error when one is missing. */

@@ -15,8 +15,7 @@ import dev.modelctl.core.finding.Findings;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.team.TeamChecks;
-import dev.modelctl.core.validate.Validator;
+import dev.modelctl.core.validate.RoutingChecks;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -82,13 +79,10 @@ public final class DeployCommand implements Callable<Integer> {
                 interval != null ? Durations.parseFlag("--interval", interval) : config.deploy().interval(),
                 bake != null ? Durations.parseFlag("--bake", bake) : config.deploy().bake());
         // 1. every check first: a document with blocking findings never leaves the machine
-        String ownershipPath = ownership != null ? ownership.toString() : existing(config.root().resolve(config.ownership()));
+        String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), new dev.modelctl.core.doc.DocumentLoader(), file.toString(),
                 ownershipPath, ownership != null);
-        List<Finding> findings = new ArrayList<>(new Validator(Validator.CHECK_CHECKS).validate(set, new DocumentOptions().context(config)).findings());
-        if (set.ownership() != null && set.merged() != null) {
-            findings.addAll(new TeamChecks().check(set.ownership(), set.merged().rules(), set.teamOfFile()));
-        }
+        List<Finding> findings = RoutingChecks.run(set, new DocumentOptions().context(config));
         Report report = new Report("deploy", findings, "1 document");
         if (report.exitCode() != 0) {
             output.emit(report, parent.out);
@@ -100,11 +94,6 @@ public final class DeployCommand implements Callable<Integer> {
         Target target = appconfig.target(service, config, true, true);
         return new Rollout(service, target, parent.out, parent.err, Durations.parseFlag("--poll", poll), stopOnInterrupt, noWait)
                 .run(spec, allowNoAlarm, content, "application/json", GitInfo.describe(file, "modelctl deploy " + file.getFileName()));
-    }
-
-    private static String existing(Path p) {
-        Path rel = DocumentOptions.relativize(p);
-        return Files.exists(rel) ? rel.toString() : null;
     }
 
     /** Upload, start and follow: shared by deploy, override and rollback. */

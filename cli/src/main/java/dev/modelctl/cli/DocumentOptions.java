@@ -56,6 +56,18 @@ public final class DocumentOptions {
         return ModelCatalog.builtIn();
     }
 
+    /**
+     * The ownership file: {@code explicit} when given (it must exist), else the repo config's if that file exists,
+     * else none (no team checks).
+     */
+    public static String ownershipPath(RepoConfig config, Path explicit) {
+        if (explicit != null) {
+            return explicit.toString();
+        }
+        Path p = relativize(config.root().resolve(config.ownership()));
+        return java.nio.file.Files.exists(p) ? p.toString() : null;
+    }
+
     public CheckContext context(RepoConfig config) {
         return new CheckContext(catalog(config), config, Clock.systemUTC());
     }

@@ -43,7 +43,7 @@ public final class OwnershipCommand implements Runnable {
             Ownership o = Ownership.from(new DocumentLoader().load(file, file.toString()));
             if (!o.findings().isEmpty()) {
                 Finding f = o.findings().get(0);
-                throw new CommandFailure(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+                throw dev.modelctl.core.doc.InputException.at(f);
             }
             Path dir = file.toAbsolutePath().normalize().getParent();
             var gitDir = new FileRepositoryBuilder().findGitDir(dir.toFile()).getGitDir();

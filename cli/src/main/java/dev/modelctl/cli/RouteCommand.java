@@ -72,7 +72,7 @@ public final class RouteCommand implements Callable<Integer> {
         SourceDocument source = new dev.modelctl.core.doc.DocumentLoader().load(file, file.toString());
         if (!source.parsed()) {
             Finding f = source.findings().get(0);
-            throw new CommandFailure(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+            throw dev.modelctl.core.doc.InputException.at(f);
         }
         RouteDecision d = new Router().route(RoutingDocument.from(source), request, at);
         if (format.equals("json")) {

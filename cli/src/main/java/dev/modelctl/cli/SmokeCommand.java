@@ -64,7 +64,7 @@ public final class SmokeCommand implements Callable<Integer> {
         SourceDocument source = new dev.modelctl.core.doc.DocumentLoader().load(file, file.toString());
         if (!source.parsed()) {
             Finding f = source.findings().get(0);
-            throw new CommandFailure(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+            throw dev.modelctl.core.doc.InputException.at(f);
         }
         RoutingDocument doc = RoutingDocument.from(source);
         for (String u : useCases) {

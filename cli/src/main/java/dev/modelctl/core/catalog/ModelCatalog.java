@@ -57,7 +57,7 @@ public final class ModelCatalog {
     static ModelCatalog parse(SourceDocument doc) {
         if (!doc.parsed() || !doc.findings().isEmpty()) {
             var f = doc.findings().get(0);
-            throw new InputException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+            throw InputException.at(f);
         }
         JsonNode root = doc.root();
         List<CatalogModel> models = new ArrayList<>();

@@ -78,7 +78,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
         SourceDocument doc = new DocumentLoader(1024 * 1024).load(file, file.toString());
         if (!doc.findings().isEmpty()) {
             Finding f = doc.findings().get(0);
-            throw new InputException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+            throw InputException.at(f);
         }
         return new Reader(doc, root).read();
     }

@@ -12,4 +12,9 @@ public class InputException extends RuntimeException {
     public InputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** A file that had to parse cleanly did not: its first finding, as {@code file:line:col: message}. */
+    public static InputException at(dev.modelctl.core.finding.Finding f) {
+        return new InputException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+    }
 }

@@ -46,7 +46,7 @@ public final class ScanRules {
     private static void parse(SourceDocument doc, Map<String, ScanRule> into) {
         if (!doc.findings().isEmpty()) {
             var f = doc.findings().get(0);
-            throw new InputException(f.file() + ":" + f.line() + ":" + f.column() + ": " + f.message());
+            throw InputException.at(f);
         }
         JsonNode rules = doc.root().path("rules");
         for (int i = 0; i < rules.size(); i++) {
