@@ -47,22 +47,28 @@ public final class EnvVars {
         return name.contains("MODEL") || name.contains("FM_ID") || name.contains("BEDROCK");
     }
 
-    /** Cheap pre-filter: a format that can set env vars, and a byte sequence that can be part of a model key name. */
+    /**
+     * Cheap pre-filter on the raw bytes: a format that can set env vars, a word that introduces them in that format,
+     * and a byte sequence that can be part of a model key name. Most source files fail it and are never decoded.
+     */
     public static boolean mayHaveModelKeys(String path, byte[] bytes) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (!(name.contains(".env") || name.contains("dockerfile") || name.equals("containerfile") || name.endsWith(".yml")
-                || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".template") || name.endsWith(".tf")
-                || name.endsWith(".hcl") || name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".py")
-                || name.endsWith(".java") || name.endsWith(".kt"))) {
+        List<String> introducers;
+        if (name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env")) {
+            introducers = List.of("=");
+        } else if (name.contains("dockerfile") || name.equals("containerfile")) {
+            introducers = List.of("ENV", "env");
+        } else if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".template")) {
+            introducers = List.of("env", "nvironment", "ariables");
+        } else if (name.endsWith(".tf") || name.endsWith(".hcl")) {
+            introducers = List.of("nvironment", "ariables", "env");
+        } else if (name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".py") || name.endsWith(".java") || name.endsWith(".kt")) {
+            introducers = List.of("nvironment");
+        } else {
             return false;
         }
         String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
-        for (String k : KEY_WORDS) {
-            if (latin1.contains(k)) {
-                return true;
-            }
-        }
-        return false;
+        return introducers.stream().anyMatch(latin1::contains) && KEY_WORDS.stream().anyMatch(latin1::contains);
     }
 
     /** What a model key name must contain (see {@link #isModelKey}). */
@@ -233,6 +239,9 @@ public final class EnvVars {
 
     private static List<EnvVar> code(String text) {
         List<EnvVar> out = new ArrayList<>();
+        if (!text.contains("nvironment")) {
+            return out; // the regexes below scan every position: skip the (usual) file that sets no environment
+        }
         Matcher start = CODE_ENV_START.matcher(text);
         while (start.find()) {
             int end = closing(text, start.end() - 1);

@@ -14,9 +14,28 @@ import java.util.regex.Matcher;
  */
 public final class TextMatcher {
     private final List<ScanRule> rules;
+    private final List<KeywordGroup> groups;
+
+    /**
+     * Keywords sharing a prefix up to their first '.' (e.g. amazon.titan, amazon.nova) are found with one search for
+     * that prefix, then told apart with {@code startsWith}: one pass over the text per provider, not per keyword.
+     */
+    private record KeywordGroup(String prefix, List<String> keywords, List<Integer> rules) {
+    }
 
     public TextMatcher(List<ScanRule> rules) {
         this.rules = rules;
+        java.util.Map<String, KeywordGroup> byPrefix = new java.util.LinkedHashMap<>();
+        for (int ri = 0; ri < rules.size(); ri++) {
+            for (String k : rules.get(ri).keywords()) {
+                int dot = k.indexOf('.');
+                String prefix = dot > 0 ? k.substring(0, dot + 1) : k;
+                KeywordGroup g = byPrefix.computeIfAbsent(prefix, x -> new KeywordGroup(x, new ArrayList<>(), new ArrayList<>()));
+                g.keywords().add(k);
+                g.rules().add(ri);
+            }
+        }
+        this.groups = List.copyOf(byPrefix.values());
     }
 
     public List<Match> matches(String text) {
@@ -29,13 +48,15 @@ public final class TextMatcher {
         // keyword hits as (position << 8 | rule index), sorted: one pass over the text computes line numbers
         long[] hits = new long[16];
         int n = 0;
-        for (int ri = 0; ri < rules.size(); ri++) {
-            for (String k : rules.get(ri).keywords()) {
-                for (int i = latin1.indexOf(k); i >= 0; i = latin1.indexOf(k, i + 1)) {
-                    if (n == hits.length) {
-                        hits = Arrays.copyOf(hits, n * 2);
+        for (KeywordGroup g : groups) {
+            for (int i = latin1.indexOf(g.prefix()); i >= 0; i = latin1.indexOf(g.prefix(), i + 1)) {
+                for (int k = 0; k < g.keywords().size(); k++) {
+                    if (latin1.startsWith(g.keywords().get(k), i)) {
+                        if (n == hits.length) {
+                            hits = Arrays.copyOf(hits, n * 2);
+                        }
+                        hits[n++] = ((long) i << 8) | g.rules().get(k);
                     }
-                    hits[n++] = ((long) i << 8) | ri;
                 }
             }
         }
