@@ -194,13 +194,13 @@ public final class DocumentLoader {
 
     private static SourceDocument failed(String file, Position at, String message) {
         Finding f = Finding.of(Check.SYNTAX_ERROR, file, at.line(), at.column(), message, null);
-        return new SourceDocument(file, null, Map.of(), List.of(f), Map.of());
+        return new SourceDocument(file, null, new LocationTree(), List.of(f), Map.of());
     }
 
     /** Shared state of one tree build: positions, findings and the YAML 1.1 notes. */
     private abstract static class TreeBuilder {
         final String file;
-        final Map<String, NodeLocation> locations;
+        final LocationTree locations = new LocationTree();
         final List<Finding> findings = new ArrayList<>();
         final Map<String, String> yaml11 = new LinkedHashMap<>();
 
@@ -211,7 +211,6 @@ public final class DocumentLoader {
         /** Presized for large documents: rehashing a million-entry map dominates otherwise. */
         TreeBuilder(String file, int expectedNodes) {
             this.file = file;
-            this.locations = new HashMap<>(Math.max(16, expectedNodes * 4 / 3));
         }
 
         SourceDocument result(JsonNode root) {
@@ -220,7 +219,7 @@ public final class DocumentLoader {
 
         SourceDocument syntaxError(Position at, String message) {
             findings.add(Finding.of(Check.SYNTAX_ERROR, file, at.line(), at.column(), message, null));
-            return new SourceDocument(file, null, Map.of(), List.copyOf(findings), Map.of());
+            return new SourceDocument(file, null, new LocationTree(), List.copyOf(findings), Map.of());
         }
 
         void duplicateKey(String parentPointer, String key, Position at, Position first) {
@@ -479,7 +478,7 @@ public final class DocumentLoader {
                     return syntaxError(new Position(1, 1), "empty document; expected an object with 'version' and 'models'");
                 }
                 Position rootPos = position(parser.currentTokenLocation());
-                JsonNode root = read(parser, "", rootPos);
+                JsonNode root = read(parser, locations.root(), rootPos);
                 JsonToken trailing = parser.nextToken();
                 if (trailing != null) {
                     return syntaxError(position(parser.currentTokenLocation()), "unexpected content after the end of the JSON document");
@@ -493,9 +492,22 @@ public final class DocumentLoader {
             }
         }
 
-        private JsonNode read(JsonParser parser, String pointer, Position keyPos) throws IOException {
+        /** The path to the node being read, for duplicate-key messages; no pointer string is built per node. */
+        private final java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
+
+        private String currentPointer() {
+            StringBuilder sb = new StringBuilder();
+            java.util.Iterator<Object> it = path.descendingIterator();
+            while (it.hasNext()) {
+                Object segment = it.next();
+                sb.append('/').append(segment instanceof String k ? SourceDocument.escape(k) : segment);
+            }
+            return sb.toString();
+        }
+
+        private JsonNode read(JsonParser parser, LocationTree.Node at, Position keyPos) throws IOException {
             Position valuePos = position(parser.currentTokenLocation());
-            locations.put(pointer, new NodeLocation(keyPos, valuePos));
+            at.set(keyPos, valuePos);
             JsonToken token = parser.currentToken();
             switch (token) {
                 case START_OBJECT -> {
@@ -503,13 +515,15 @@ public final class DocumentLoader {
                     Map<String, Position> seen = new HashMap<>();
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
                         String key = parser.currentName();
-                        Position at = position(parser.currentTokenLocation());
-                        Position first = seen.putIfAbsent(key, at);
+                        Position keyAt = position(parser.currentTokenLocation());
+                        Position first = seen.putIfAbsent(key, keyAt);
                         if (first != null) {
-                            duplicateKey(pointer, key, at, first);
+                            duplicateKey(currentPointer(), key, keyAt, first);
                         }
                         parser.nextToken();
-                        object.set(key, read(parser, pointer + "/" + SourceDocument.escape(key), at));
+                        path.push(key);
+                        object.set(key, read(parser, at.field(key), keyAt));
+                        path.pop();
                     }
                     return object;
                 }
@@ -517,7 +531,9 @@ public final class DocumentLoader {
                     ArrayNode array = JsonNodeFactory.instance.arrayNode();
                     int i = 0;
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        array.add(read(parser, pointer + "/" + i, position(parser.currentTokenLocation())));
+                        path.push(i);
+                        array.add(read(parser, at.item(i), position(parser.currentTokenLocation())));
+                        path.pop();
                         i++;
                     }
                     return array;

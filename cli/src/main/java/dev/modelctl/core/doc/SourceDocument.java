@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed YAML or JSON document with the source location of every node, keyed by JSON pointer ("" is the root).
+ * A parsed YAML or JSON document with the source location of every node, found by JSON pointer ("" is the root).
  *
  * @param root     the document, or {@code null} when it could not be parsed (the findings say why)
  * @param findings problems found while parsing: syntax errors, duplicate keys
@@ -15,7 +15,7 @@ import java.util.Map;
  *                 number although they look like words, by pointer → the source text (e.g. {@code on}, {@code 0755});
  *                 the tree holds the YAML 1.1 reading, the strictest a consumer may apply
  */
-public record SourceDocument(String file, JsonNode root, Map<String, NodeLocation> locations, List<Finding> findings,
+public record SourceDocument(String file, JsonNode root, LocationTree locations, List<Finding> findings,
                              Map<String, String> yaml11) {
 
     public boolean parsed() {
@@ -33,17 +33,11 @@ public record SourceDocument(String file, JsonNode root, Map<String, NodeLocatio
     }
 
     private Position locate(String pointer, boolean key) {
-        String p = pointer;
-        while (true) {
-            NodeLocation loc = locations.get(p);
-            if (loc != null) {
-                return key ? loc.key() : loc.value();
-            }
-            if (p.isEmpty()) {
-                return Position.UNKNOWN;
-            }
-            p = p.substring(0, p.lastIndexOf('/'));
+        NodeLocation loc = locations == null ? null : locations.find(pointer);
+        if (loc == null) {
+            return Position.UNKNOWN;
         }
+        return key ? loc.key() : loc.value();
     }
 
     /** Escapes one JSON-pointer reference token (RFC 6901). */
