@@ -140,7 +140,7 @@ class DeployCommandTest {
 
     @Test
     void deploymentAlreadyInProgressIsExit2NamingIt() {
-        assertEquals(0, deploy("--env", "prod", "--no-wait", "--interval", "30m").exit());
+        assertEquals(0, deploy("--env", "prod", "--no-wait", "--interval", "300m").exit()); // ~12 s of fake time: still running below
         Cli.Result r = deploy("--env", "prod");
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().startsWith("modelctl: a deployment is already in progress in prod: deployment #1 (version 1, DEPLOYING"), r.err());

@@ -134,7 +134,7 @@ class OperationsCommandTest {
 
     @Test
     void rollbackStopsADeploymentInProgress() {
-        assertEquals(0, run("deploy", document.toString(), "--env", "prod", "--no-wait", "--interval", "60m").exit());
+        assertEquals(0, run("deploy", document.toString(), "--env", "prod", "--no-wait", "--interval", "600m").exit()); // ~12 s of fake time
         Cli.Result r = run("rollback", "--env", "prod");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().startsWith("stopped deployment #1 (version 1) in prod: ROLLED_BACK"), r.out());
