@@ -61,7 +61,7 @@ public final class AwsClients {
         builder.overrideConfiguration(ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.STANDARD)
                 .apiCallTimeout(callTimeout)
-                .apiCallAttemptTimeout(callTimeout.dividedBy(2))
+                .apiCallAttemptTimeout(callTimeout)
                 .build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder()
