@@ -140,9 +140,9 @@ public final class SdkAppConfigService implements AppConfigService {
     }
 
     @Override
-    public Deployment stopDeployment(String applicationId, String environmentId, int number) {
+    public Deployment stopDeployment(String applicationId, String environmentId, int number, boolean allowRevert) {
         var d = AwsErrors.call(SERVICE, "StopDeployment", () -> client.stopDeployment(
-                r -> r.applicationId(applicationId).environmentId(environmentId).deploymentNumber(number)));
+                r -> r.applicationId(applicationId).environmentId(environmentId).deploymentNumber(number).allowRevert(allowRevert ? Boolean.TRUE : null)));
         return new Deployment(d.deploymentNumber(), d.stateAsString(), pct(d.percentageComplete()), parse(d.configurationVersion()),
                 d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
     }

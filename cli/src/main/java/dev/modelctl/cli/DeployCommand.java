@@ -186,7 +186,7 @@ public final class DeployCommand implements Callable<Integer> {
                         return;
                     }
                     if (stopOnInterrupt) {
-                        service.stopDeployment(target.application().id(), target.environment().id(), number);
+                        service.stopDeployment(target.application().id(), target.environment().id(), number, false);
                         err.println("\nmodelctl: interrupted: stopped deployment #" + number + " in " + env + " (it rolls back)");
                     } else {
                         err.println("\nmodelctl: interrupted: deployment #" + number + " continues in " + env + " (" + d.state() + " "

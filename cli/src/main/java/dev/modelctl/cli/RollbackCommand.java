@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code modelctl rollback --env E}: stop an in-progress deployment, or redeploy the previous version. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Stop the deployment in progress (AppConfig rolls it back), or redeploy the version live before the last one.")
+        description = "Stop the deployment in progress (AppConfig rolls it back), or revert the last completed one (AppConfig's revert, "
+                + "within 72 h; else or with --redeploy: redeploy the version live before it).")
 public final class RollbackCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -37,8 +38,22 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation (required when not on a terminal).")
     boolean yes;
 
+    @Option(names = "--redeploy", description = "Redeploy the previous version with --strategy instead of AppConfig's revert.")
+    boolean redeploy;
+
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", description = "How often to poll (default: ${DEFAULT-VALUE}).")
     String poll;
+
+    private boolean confirmed(String action, Target t) {
+        if (yes) {
+            return true;
+        }
+        if (System.console() == null) {
+            throw new CommandFailure("rollback: not on a terminal; re-run with --yes to " + action + " in " + t.environment().name());
+        }
+        String answer = System.console().readLine("%s in %s? [y/N] ", action, t.environment().name());
+        return answer != null && answer.trim().equalsIgnoreCase("y");
+    }
 
     @Override
     public Integer call() {
@@ -49,7 +64,7 @@ public final class RollbackCommand implements Callable<Integer> {
         List<Deployment> all = service.deployments(t.application().id(), t.environment().id());
         Optional<Deployment> running = all.stream().filter(Deployment::inProgress).findFirst();
         if (running.isPresent()) {
-            Deployment d = service.stopDeployment(t.application().id(), t.environment().id(), running.get().number());
+            Deployment d = service.stopDeployment(t.application().id(), t.environment().id(), running.get().number(), false);
             out.println("stopped deployment #" + d.number() + " (version " + d.configurationVersion() + ") in " + t.environment().name()
                     + ": " + d.state() + "; clients return to the previous version");
             return 0;
@@ -67,14 +82,21 @@ public final class RollbackCommand implements Callable<Integer> {
         List<String> changes = SemanticDiff.between(DeployedDocuments.routing(service, t, current), DeployedDocuments.routing(service, t, target));
         out.println("rolling " + t.environment().name() + " back from version " + current + " to version " + target + ":");
         (changes.isEmpty() ? List.of("no routing changes") : changes).forEach(l -> out.println("  " + l));
-        if (!yes) {
-            if (System.console() == null) {
-                throw new CommandFailure("rollback: not on a terminal; re-run with --yes to confirm");
-            }
-            String answer = System.console().readLine("redeploy version %d to %s? [y/N] ", target, t.environment().name());
-            if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
-                out.println("aborted; nothing changed");
+        Deployment latest = completed.get(0);
+        boolean revert = !redeploy && latest.completedAt() != null
+                && latest.completedAt().isAfter(java.time.Instant.now().minus(java.time.Duration.ofHours(72)));
+        if (!confirmed(revert ? "revert deployment #" + latest.number() + " (back to version " + target + ")" : "redeploy version " + target, t)) {
+            out.println("aborted; nothing changed");
+            return 0;
+        }
+        if (revert) {
+            try {
+                Deployment d = service.stopDeployment(t.application().id(), t.environment().id(), latest.number(), true);
+                out.println("reverted deployment #" + d.number() + " in " + t.environment().name() + ": " + d.state() + "; version " + target
+                        + " is live again (AppConfig's revert: immediate, ignores alarm monitors)");
                 return 0;
+            } catch (dev.modelctl.core.deploy.DeployException e) {
+                out.println("AppConfig refused the revert (" + e.getMessage() + "); redeploying version " + target + " instead");
             }
         }
         Duration pollEvery = Durations.parseFlag("--poll", poll);

@@ -125,11 +125,24 @@ class OperationsCommandTest {
         assertEquals("version 1 -> 2:\n  rule core-intent-fast: model nova_lite -> claude_haiku\n", diff.out());
         Cli.Result refused = run("rollback", "--env", "prod", "--poll", "5ms");
         assertEquals(2, refused.exit());
-        assertTrue(refused.err().contains("re-run with --yes"), refused.err());
-        Cli.Result back = run("rollback", "--env", "prod", "--yes", "--poll", "5ms");
+        assertTrue(refused.err().contains("re-run with --yes to revert deployment #2 (back to version 1) in prod"), refused.err());
+        Cli.Result back = run("rollback", "--env", "prod", "--yes", "--redeploy", "--poll", "5ms");
         assertEquals(0, back.exit(), back::toString);
         assertTrue(back.out().contains("rolling prod back from version 2 to version 1:\n  rule core-intent-fast: model claude_haiku -> nova_lite"), back.out());
         assertTrue(back.out().contains("COMPLETE: version 1 is live in prod"), back.out());
+    }
+
+    @Test
+    void rollbackRevertsACompletedDeploymentWithAppConfigsRevert() throws IOException {
+        assertEquals(0, run("deploy", document.toString(), "--env", "prod", "--poll", "5ms").exit());
+        Files.writeString(document, Files.readString(document).replace("max_tokens: 8192", "max_tokens: 4096"));
+        assertEquals(0, run("deploy", document.toString(), "--env", "prod", "--poll", "5ms").exit());
+        Cli.Result r = run("rollback", "--env", "prod", "--yes");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("rolling prod back from version 2 to version 1:\n  model claude_sonnet: max_tokens 4096 -> 8192"), r.out());
+        assertTrue(r.out().contains("reverted deployment #2 in prod: REVERTED; version 1 is live again"), r.out());
+        assertEquals("REVERTED", appConfig.deploymentsOf(app, prod).get(1).state());
+        assertEquals(2, appConfig.deploymentsOf(app, prod).size(), "a revert starts no new deployment");
     }
 
     @Test

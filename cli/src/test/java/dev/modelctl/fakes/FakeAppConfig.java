@@ -313,7 +313,12 @@ public final class FakeAppConfig extends FakeHttp {
         if (d == null) {
             return Response.error(404, "ResourceNotFoundException", "Deployment " + m.group(3) + " not found");
         }
+        boolean allowRevert = "true".equalsIgnoreCase(x.getRequestHeaders().getFirst("Allow-Revert"));
         if (!d.inProgress()) {
+            if (allowRevert && d.state().equals("COMPLETE")) {
+                d.revert();
+                return Response.json(202, d.toJson());
+            }
             return Response.error(400, "BadRequestException", "Deployment " + d.number + " is not in progress");
         }
         d.stop();

@@ -58,6 +58,12 @@ public final class FakeDeployment {
         completedAt = System.currentTimeMillis();
     }
 
+    /** AppConfig's revert of a COMPLETE deployment: the previous version is served again. */
+    synchronized void revert() {
+        event("REVERT_COMPLETED", "USER", "Configuration reverted to the previous version");
+        state = "REVERTED";
+    }
+
     public synchronized String state() {
         advance();
         return state;

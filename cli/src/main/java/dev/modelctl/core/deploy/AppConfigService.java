@@ -54,7 +54,11 @@ public interface AppConfigService {
     /** Deployments of the environment, newest first. */
     List<Deployment> deployments(String applicationId, String environmentId);
 
-    Deployment stopDeployment(String applicationId, String environmentId, int number);
+    /**
+     * Stops a deployment in progress (→ ROLLED_BACK); with {@code allowRevert}, also reverts a COMPLETE one to the
+     * previous configuration (→ REVERTED), which AppConfig allows within 72 hours of completion.
+     */
+    Deployment stopDeployment(String applicationId, String environmentId, int number, boolean allowRevert);
 
     default Optional<Integer> latestVersion(String applicationId, String profileId) {
         return hostedVersions(applicationId, profileId).stream().map(HostedVersion::number).max(Integer::compare);
