@@ -40,6 +40,29 @@ class CliBasicsTest {
     }
 
     @Test
+    void binaryHugeAndSymlinkLoopDocumentsAreOneLineExit2(@TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("routing.yaml"), new byte[]{'v', 0, 1, 2, 3});
+        Cli.Result b = Cli.run("validate", binary.toString());
+        assertEquals(2, b.exit());
+        assertEquals("modelctl: " + binary + ": binary file (NUL bytes), not a YAML or JSON document\n", b.err());
+
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, "description: " + "x".repeat(2 * 1024 * 1024) + "\n");
+        Cli.Result h = Cli.run("validate", "--max-bytes", "1M", huge.toString());
+        assertEquals(2, h.exit());
+        assertEquals("modelctl: " + huge + ": " + Files.size(huge) + " bytes exceeds the 1048576-byte limit for routing documents\n", h.err());
+
+        Path loop = dir.resolve("loop.yaml");
+        Files.createSymbolicLink(loop, dir.resolve("loop2.yaml"));
+        Files.createSymbolicLink(dir.resolve("loop2.yaml"), loop);
+        Cli.Result l = Cli.run("validate", loop.toString());
+        assertEquals(2, l.exit());
+        assertEquals(1, l.err().lines().count(), l.err());
+        assertTrue(l.err().startsWith("modelctl: " + loop + ": "), l.err());
+        assertFalse(l.err().contains("Exception"), l.err());
+    }
+
+    @Test
     void badFormatValueIsExit2() {
         Cli.Result r = Cli.run("validate", "--format", "xml", "x.yaml");
         assertEquals(2, r.exit());
