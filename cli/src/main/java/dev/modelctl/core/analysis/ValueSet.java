@@ -15,10 +15,6 @@ record ValueSet(boolean complement, SortedSet<String> values) {
         return new ValueSet(false, new TreeSet<>(values));
     }
 
-    boolean isAny() {
-        return complement && values.isEmpty();
-    }
-
     boolean isEmpty() {
         return !complement && values.isEmpty();
     }

@@ -89,10 +89,6 @@ public final class ModelCatalog {
         return List.copyOf(byId.values());
     }
 
-    public List<String> inferenceProfilePrefixes() {
-        return profilePrefixes;
-    }
-
     /** The catalog entry for a base model ID, an inference-profile ID or a Bedrock ARN. */
     public Optional<CatalogModel> find(String modelIdOrArn) {
         return Optional.ofNullable(byId.get(baseModelId(modelIdOrArn)));

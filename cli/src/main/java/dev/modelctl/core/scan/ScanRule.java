@@ -11,14 +11,4 @@ import java.util.regex.Pattern;
  */
 public record ScanRule(String id, Check check, String description, List<String> keywords, int maxPrefix, Pattern pattern,
                        List<String> mustMatch, List<String> mustNotMatch, String source) {
-
-    /** Cheap literal test: can the regex possibly match somewhere in {@code text}? */
-    public boolean mayMatch(String text) {
-        for (String k : keywords) {
-            if (text.contains(k)) {
-                return true;
-            }
-        }
-        return keywords.isEmpty();
-    }
 }

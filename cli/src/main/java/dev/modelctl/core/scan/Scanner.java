@@ -12,7 +12,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +172,5 @@ public final class Scanner {
 
     private static String abbreviate(String s) {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-    }
-
-    public static Comparator<ScanTarget> byPath() {
-        return Comparator.comparing(ScanTarget::path);
     }
 }
