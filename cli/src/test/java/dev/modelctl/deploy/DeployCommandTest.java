@@ -165,6 +165,29 @@ class DeployCommandTest {
     }
 
     @Test
+    void accessDeniedThrottlingAndNetworkDownAreOneLineExit2() {
+        appConfig.failEveryRequest(403, "AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/dev is not authorized to perform: appconfig:ListApplications");
+        Cli.Result denied = run("status", "--env", "prod");
+        assertEquals(2, denied.exit(), denied::toString);
+        assertEquals("modelctl: AppConfig ListApplications: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/dev is not "
+                + "authorized to perform: appconfig:ListApplications (check the IAM permissions of the profile/role you run as)\n", denied.err());
+
+        appConfig.failEveryRequest(429, "ThrottlingException", "Rate exceeded");
+        int before = appConfig.requests.get();
+        Cli.Result throttled = run("status", "--env", "prod");
+        assertEquals(2, throttled.exit(), throttled::toString);
+        assertEquals("modelctl: AppConfig ListApplications: ThrottlingException: Rate exceeded (throttled even after retries; try again in a minute)\n",
+                throttled.err());
+        assertTrue(appConfig.requests.get() - before >= 3, "the SDK retried with backoff before giving up");
+
+        Cli.Result down = Cli.run("status", "--env", "prod", "--config", config.toString(), "--endpoint-url", "appconfig=http://127.0.0.1:1");
+        assertEquals(2, down.exit(), down::toString);
+        assertEquals(1, down.err().lines().count(), down.err());
+        assertTrue(down.err().startsWith("modelctl: AppConfig ListApplications: "), down.err());
+        assertTrue(!down.err().contains("Exception:") || down.err().contains("Connect"), down.err());
+    }
+
+    @Test
     void noCredentialsIsOneLine() {
         String key = System.clearProperty("aws.accessKeyId");
         String secret = System.clearProperty("aws.secretAccessKey");

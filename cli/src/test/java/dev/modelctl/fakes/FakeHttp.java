@@ -22,6 +22,12 @@ public abstract class FakeHttp implements AutoCloseable {
     private final HttpServer server;
     private final List<Route> routes = new ArrayList<>();
     public final AtomicInteger requests = new AtomicInteger();
+    private volatile Response failEverything;
+
+    /** From now on every request gets this AWS error (access denied, throttling past retries, …). */
+    public void failEveryRequest(int status, String type, String message) {
+        failEverything = Response.error(status, type, message);
+    }
 
     /** One HTTP response. */
     public record Response(int status, Map<String, String> headers, byte[] body) {
@@ -76,8 +82,11 @@ public abstract class FakeHttp implements AutoCloseable {
         requests.incrementAndGet();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getRawPath();
-        Response response = null;
+        Response response = failEverything;
         try {
+            if (response != null) {
+                throw new SkipRouting();
+            }
             for (Route r : routes) {
                 Matcher m = r.path.matcher(path);
                 if (r.method.equals(exchange.getRequestMethod()) && m.matches()) {
@@ -88,6 +97,8 @@ public abstract class FakeHttp implements AutoCloseable {
             if (response == null) {
                 response = Response.error(404, "ResourceNotFoundException", "no route for " + exchange.getRequestMethod() + " " + path);
             }
+        } catch (SkipRouting injected) {
+            // an injected failure answers instead of the routes
         } catch (Exception e) {
             response = Response.error(500, "InternalServerException", String.valueOf(e));
         }
@@ -95,6 +106,12 @@ public abstract class FakeHttp implements AutoCloseable {
         exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response.body());
+        }
+    }
+
+    private static final class SkipRouting extends RuntimeException {
+        SkipRouting() {
+            super(null, null, false, false);
         }
     }
 
