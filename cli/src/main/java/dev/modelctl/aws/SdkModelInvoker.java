@@ -46,6 +46,9 @@ public final class SdkModelInvoker implements ModelInvoker {
             if (m.contains("region")) {
                 throw new DeployException("Bedrock InvokeModel: no AWS region (set --region or AWS_REGION)");
             }
+            if (m.startsWith("Unable to execute HTTP request")) { // network down or endpoint unreachable: no call can succeed
+                throw new DeployException("Bedrock InvokeModel: " + m + " (network down or wrong --endpoint-url?)");
+            }
             throw new InvokeFailure("ClientError", m);
         }
     }

@@ -125,6 +125,16 @@ class SmokeCommandTest {
     }
 
     @Test
+    void networkDownStopsTheRunWithExit2() {
+        Cli.Result r = Cli.run("smoke", document.toString(), "--region", "us-east-1", "--endpoint-url", "bedrock-runtime=http://127.0.0.1:1",
+                "--config", dir.resolve("none.yaml").toString(), "--use-case", "moderation");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("modelctl: Bedrock InvokeModel: Unable to execute HTTP request"), r.err());
+        assertTrue(r.err().contains("(network down or wrong --endpoint-url?)"), r.err());
+    }
+
+    @Test
     void unknownUseCaseIsExit2() {
         Cli.Result r = smoke("--use-case", "recomendation");
         assertEquals(2, r.exit());
