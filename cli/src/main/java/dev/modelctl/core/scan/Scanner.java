@@ -5,8 +5,6 @@ import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Severity;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -102,7 +100,7 @@ public final class Scanner {
             return FileResult.NONE; // the common case: nothing to decode
         }
         String text = decode(bytes);
-        String[] lines = null;
+        Lines lines = new Lines(text);
         List<Finding> findings = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         Set<String> envModelIds = new HashSet<>();
@@ -110,8 +108,7 @@ public final class Scanner {
             if (!EnvVars.isModelKey(v.name())) {
                 continue;
             }
-            lines = lines == null ? text.split("\n", -1) : lines;
-            if (allowedInline(lines, v.line())) {
+            if (lines.contains(v.line(), ALLOW_MARKER)) {
                 stats.inlineAllowed.incrementAndGet();
                 continue;
             }
@@ -134,8 +131,7 @@ public final class Scanner {
             if (envModelIds.contains(m.text())) {
                 continue; // already reported as the env-model-key that sets it
             }
-            lines = lines == null ? text.split("\n", -1) : lines;
-            if (allowedInline(lines, m.line())) {
+            if (lines.contains(m.line(), ALLOW_MARKER)) {
                 stats.inlineAllowed.incrementAndGet();
                 continue;
             }
@@ -146,8 +142,33 @@ public final class Scanner {
         return new FileResult(findings, matched);
     }
 
-    private static boolean allowedInline(String[] lines, int line) {
-        return line >= 1 && line <= lines.length && lines[line - 1].contains(ALLOW_MARKER);
+    /** Line lookup by number without splitting the whole file: line starts are indexed on first use. */
+    private static final class Lines {
+        private final String text;
+        private int[] starts;
+        private int count;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        boolean contains(int line, String marker) {
+            if (starts == null) {
+                starts = new int[64];
+                starts[count++] = 0;
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    if (count == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i + 1;
+                }
+            }
+            if (line < 1 || line > count) {
+                return false;
+            }
+            int end = line < count ? starts[line] - 1 : text.length();
+            return text.substring(starts[line - 1], end).contains(marker);
+        }
     }
 
     static boolean isBinary(byte[] bytes) {
@@ -160,14 +181,9 @@ public final class Scanner {
         return false;
     }
 
-    /** UTF-8 with replacement: invalid bytes must not stop the scan. */
+    /** UTF-8, invalid sequences replaced by U+FFFD (what the String constructor does): they must not stop the scan. */
     static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String s) {
