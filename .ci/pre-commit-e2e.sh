@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end with the real pre-commit framework: a scratch repository installs this repository's hooks (at its
-# committed HEAD); a commit that hard-codes a model ID is blocked with the message, a clean commit passes.
+# committed HEAD) and also tries them with `pre-commit try-repo`; a commit that hard-codes a model ID is blocked with
+# the message, a clean commit passes, a routing document over a model's max_tokens is blocked.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if ! command -v pre-commit >/dev/null 2>&1; then
@@ -34,6 +35,12 @@ grep -q "hard-coded Bedrock model ID 'anthropic.claude-3-haiku-20240307-v1:0' in
   || { cat blocked.log; echo "FAIL: the block did not name the ID, file and line"; exit 1; }
 grep -q "Use TieredModelRouter.get_model_id(task_type) instead." blocked.log || { cat blocked.log; echo "FAIL: no hint"; exit 1; }
 
+# the same through `pre-commit try-repo` (how a hook repository is tried before adopting it)
+if pre-commit try-repo "$repo" modelctl-scan --files service.py > tryrepo.log 2>&1; then
+  cat tryrepo.log; echo "FAIL: try-repo did not block the hard-coded model ID"; exit 1
+fi
+grep -q "hard-coded Bedrock model ID" tryrepo.log || { cat tryrepo.log; echo "FAIL: try-repo output lacks the message"; exit 1; }
+
 echo 'MODEL = router.get_model_id("chat")' > service.py
 cp "$repo/templates/model_routing_config.example.yaml" model_routing_config.yaml
 git add service.py model_routing_config.yaml
@@ -45,4 +52,4 @@ if git commit -q -m "bad routing" > check.log 2>&1; then
   cat check.log; echo "FAIL: a routing document over the model's max_tokens was not blocked"; exit 1
 fi
 grep -q "max-tokens-over-limit" check.log || { cat check.log; echo "FAIL: check did not report max-tokens-over-limit"; exit 1; }
-echo "pre-commit e2e: 3 passed, 0 failed"
+echo "pre-commit e2e: 4 passed, 0 failed"
