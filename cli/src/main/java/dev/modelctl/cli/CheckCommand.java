@@ -65,6 +65,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (RoutingSet set : sets) {
             findings.addAll(RoutingChecks.run(set, context));
         }
+        java.util.Map<String, Team> approvers = new java.util.TreeMap<>();
         if (base != null) {
             try (GitFileSource at = GitFileSource.open(files.get(0).toAbsolutePath().getParent(), base)) {
                 for (int i = 0; i < files.size(); i++) {
@@ -72,15 +73,21 @@ public final class CheckCommand implements Callable<Integer> {
                     RoutingSet before = at.read(path).isPresent()
                             ? RoutingSet.load(at, loader, path, ownershipPath, false)
                             : null;
-                    findings.addAll(approvals(before, sets.get(i)));
+                    findings.addAll(approvals(before, sets.get(i), approvers));
                 }
             }
         }
-        return output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
+        int exit = output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
+        if (base != null) {
+            // one line for the PR description / reviewers, on stderr so machine formats on stdout stay clean
+            parent.err.println(approvers.isEmpty() ? "no rule changes since " + base + ": no approvals needed"
+                    : "approvals required since " + base + ": " + String.join("; ", approvers.values().stream().map(Team::withOwners).toList()));
+        }
+        return exit;
     }
 
     /** One approval-required finding per changed rule: info listing the approvers, or an error when one is missing. */
-    private List<Finding> approvals(RoutingSet before, RoutingSet now) {
+    private List<Finding> approvals(RoutingSet before, RoutingSet now, java.util.Map<String, Team> approvers) {
         List<Finding> out = new ArrayList<>();
         if (now.merged() == null) {
             return out;
@@ -89,6 +96,7 @@ public final class CheckCommand implements Callable<Integer> {
                 ? new RuleDiff().diff(RoutingSet.empty(now), now) : new RuleDiff().diff(before, now);
         Set<String> approved = approvedBy == null ? Set.of() : new TreeSet<>(approvedBy);
         for (RuleChange c : changes) {
+            c.teams().forEach(t -> approvers.put(t.name(), t));
             List<String> missing = c.teams().stream().map(Team::name).filter(t -> !approved.contains(t)).toList();
             String who = c.teams().isEmpty() ? "no owning team (see unowned-rule)"
                     : String.join("; ", c.teams().stream().map(Team::withOwners).toList());

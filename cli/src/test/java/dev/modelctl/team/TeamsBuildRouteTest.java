@@ -219,6 +219,7 @@ class TeamsBuildRouteTest {
         Cli.Result text = Cli.run("check", routing.toString(), "--ownership", ownership.toString(), "--base", "main");
         assertTrue(text.out().contains("rule rec-premium changed since main (model haiku -> sonnet): approval required from recommendations (@acme/recs)"), text.out());
         assertTrue(text.out().contains("rule safety-mod removed since main: approval required from safety (@acme/safety)"), text.out());
+        assertEquals("approvals required since main: recommendations (@acme/recs); safety (@acme/safety)\n", text.err());
 
         List<String> partly = check("--base", "main", "--approved-by", "recommendations");
         assertEquals(List.of("approval-required routing.yaml:0 [\"safety-mod\"]", "exit 1"), partly);
