@@ -49,7 +49,8 @@ public final class GitFileSource implements FileSource, AutoCloseable {
             if (id == null) {
                 repo.close();
                 throw new InputException("--base " + ref + ": no such revision in " + repo.getWorkTree()
-                        + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin " + ref + ")");
+                        + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin "
+                        + (ref.startsWith("origin/") ? ref.substring("origin/".length()) + ":refs/remotes/" + ref : ref) + ")");
             }
             try (RevWalk walk = new RevWalk(repo)) {
                 return new GitFileSource(repo, walk.parseCommit(id), ref, cwd);

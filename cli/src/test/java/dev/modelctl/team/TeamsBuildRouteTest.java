@@ -229,4 +229,28 @@ class TeamsBuildRouteTest {
         assertEquals(2, missing.exit());
         assertTrue(missing.err().startsWith("modelctl: --base no-such-branch: no such revision in "), missing.err());
     }
+
+    @Test
+    void baseWorksInAShallowCloneOnceTheRefIsFetched(@TempDir Path clones) throws Exception {
+        try (Git origin = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            origin.add().addFilepattern(".").call();
+            origin.commit().setMessage("routing").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+            origin.checkout().setCreateBranch(true).setName("feature").call();
+            edit(dir.resolve("teams/recs.yaml"), "model: haiku", "model: sonnet");
+            origin.commit().setAll(true).setMessage("recs to sonnet").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+        }
+        Path ci = clones.resolve("ci");
+        try (Git clone = Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(ci.toFile()).setBranch("feature")
+                .setBranchesToClone(List.of("refs/heads/feature")).setDepth(1).call()) {
+            Path doc = ci.resolve("routing.yaml");
+            Path own = ci.resolve("ownership.yaml");
+            Cli.Result missing = Cli.run("check", doc.toString(), "--ownership", own.toString(), "--base", "origin/main");
+            assertEquals(2, missing.exit(), missing::toString);
+            assertTrue(missing.err().contains("no such revision") && missing.err().contains("git fetch --depth=1 origin main:refs/remotes/origin/main"), missing.err());
+            clone.fetch().setRefSpecs("refs/heads/main:refs/remotes/origin/main").setDepth(1).call();
+            Cli.Result r = Cli.run("check", doc.toString(), "--ownership", own.toString(), "--base", "origin/main", "--approved-by", "core-ml");
+            assertEquals(1, r.exit(), r::toString);
+            assertTrue(r.out().contains("rule rec-premium changed since origin/main (model haiku -> sonnet): needs approval from recommendations"), r.out());
+        }
+    }
 }
