@@ -59,7 +59,8 @@ public final class EnvVars {
         } else if (name.contains("dockerfile") || name.equals("containerfile")) {
             introducers = List.of("ENV", "env");
         } else if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".template")) {
-            introducers = List.of("env", "nvironment", "ariables");
+            // the env blocks these formats have are mapping keys: `env:`, `environment:`, `Variables:`, or quoted in JSON
+            introducers = List.of("env:", "nvironment:", "ariables:", "\"env\"", "nvironment\"", "ariables\"", "nvironmentVariables");
         } else if (name.endsWith(".tf") || name.endsWith(".hcl")) {
             introducers = List.of("nvironment", "ariables", "env");
         } else if (name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".py") || name.endsWith(".java") || name.endsWith(".kt")) {
