@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code modelctl scan [PATH…]}: hard-coded model IDs and env-var model keys (pre-commit hook and CI check). */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -65,8 +66,14 @@ public final class ScanCommand implements Callable<Integer> {
             Baseline baseline = noBaseline || updateBaseline ? Baseline.empty() : Baseline.load(baselinePath);
             Scanner.Result result = scanner.scan(targets, baseline, stats);
             if (updateBaseline) {
-                Baseline.write(baselinePath, result.findings(), result.matched());
-                parent.err.println("wrote " + result.findings().size() + " findings to baseline " + baselinePath);
+                // a scan of some files keeps what the baseline accepted in the others; a full scan starts afresh
+                boolean partial = staged || since != null || !paths.isEmpty();
+                List<Baseline.Entry> kept = partial
+                        ? Baseline.load(baselinePath).entriesOutside(targets.stream().map(ScanTarget::path).collect(Collectors.toSet()))
+                        : List.of();
+                int total = Baseline.write(baselinePath, result.findings(), result.matched(), kept);
+                parent.err.println("modelctl: baseline " + baselinePath + ": " + total + " accepted findings ("
+                        + result.findings().size() + " from this scan" + (kept.isEmpty() ? "" : ", " + kept.size() + " kept for files not scanned") + ")");
                 return 0;
             }
             return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), parent.out);
