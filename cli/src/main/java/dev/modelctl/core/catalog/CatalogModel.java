@@ -8,10 +8,12 @@ import java.util.List;
  * @param requestFormat the native InvokeModel body family: {@code anthropic-messages}, {@code titan-text},
  *                      {@code nova-messages}, {@code llama}, {@code mistral}, {@code cohere-command-r}, {@code ai21-jamba}, …
  * @param anthropicVersions allowed {@code anthropic_version} values (empty for non-Anthropic models)
+ * @param exclusiveParameters block fields of which the model accepts at most one in a request (e.g. {@code temperature}
+ *                            and {@code top_p} on Claude Opus 4.1 and later: both set is a ValidationException)
  */
 public record CatalogModel(String modelId, String provider, String family, int maxOutputTokens, int contextWindow,
                            List<String> requiredFields, List<String> anthropicVersions, double pricePer1kInput,
-                           double pricePer1kOutput, String requestFormat, String source) {
+                           double pricePer1kOutput, String requestFormat, String source, List<String> exclusiveParameters) {
 
     public boolean requires(String field) {
         return requiredFields.contains(field);
