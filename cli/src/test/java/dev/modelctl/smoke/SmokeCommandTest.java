@@ -444,6 +444,19 @@ class SmokeCommandTest {
     }
 
     @Test
+    void theRepoConfigNamesTheDocumentAndTheCatalog() throws IOException {
+        Path config = Files.writeString(dir.resolve(".modelctl.yaml"),
+                "documents: [routing.yaml]\ncatalog: " + FIXTURES.resolve("catalog.yaml") + "\n");
+        Cli.Result r = Cli.run("smoke", "--config", config.toString(), "--region", "us-east-1", "--endpoint-url", bedrock.endpoint(),
+                "--use-case", "moderation");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of(HAIKU), bedrock.invocations.stream().map(FakeBedrockRuntime.Invocation::modelId).toList());
+        Cli.Result two = Cli.run("smoke", document.toString(), document.toString(), "--config", config.toString());
+        assertEquals(2, two.exit());
+        assertEquals("modelctl: smoke: name one routing document (2 given or configured)\n", two.err());
+    }
+
+    @Test
     void badInputIsOneLineExit2() throws IOException {
         Files.writeString(document, "models: [unclosed\n");
         Cli.Result r = smoke();

@@ -74,6 +74,10 @@ public record SmokeReport(String file, SmokePlan plan, List<SmokeCall> calls) {
 
     /** An aligned table, one row per call, then the totals line. */
     public void text(PrintStream out) {
+        if (calls.isEmpty()) {
+            out.println(totals());
+            return;
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"CALL", "MODEL ID", "MAX_TOKENS", "RESULT", "LATENCY", "TOKENS IN/OUT", "COST"});
         for (SmokeCall c : calls) {
