@@ -146,7 +146,7 @@ class BaseRefTest {
                     "--base", "origin/main");
             assertEquals(2, missing.exit(), missing::toString);
             assertEquals("modelctl: --base origin/main: no such revision in " + clone.toRealPath()
-                    + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin origin/main)\n", missing.err());
+                    + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin main)\n", missing.err());
             Cli.Result parent = Cli.run("check", clone.resolve("routing.yaml").toString(), "--ownership", clone.resolve("ownership.yaml").toString(),
                     "--base", "HEAD~1");
             assertEquals(2, parent.exit(), parent::toString);

@@ -120,6 +120,14 @@ class TeamsBuildRouteTest {
         List<String> ids = new ArrayList<>();
         merged.get("rules").forEach(r -> ids.add(r.get("rule_id").asText()));
         assertEquals(List.of("safety-mod", "core-default-rec", "rec-premium"), ids);
+        // an ordinary file (umask applies), not the owner-only mode of a temporary file; a rebuild keeps the mode
+        if (Files.getFileStore(out1).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Path ordinary = Files.createFile(dir.resolve("out/ordinary"));
+            assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(out1));
+            Files.setPosixFilePermissions(out1, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+            assertEquals(0, Cli.run("build", routing.toString(), "--ownership", ownership.toString(), "--out", out1.toString()).exit());
+            assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out1)));
+        }
         String text = Files.readString(out1);
         assertTrue(text.startsWith("{\n  \"defaults\": {\n    \"model\": \"haiku\"\n  },\n"), text);
         assertFalse(text.contains("\r"));
