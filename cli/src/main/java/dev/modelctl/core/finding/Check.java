@@ -39,7 +39,9 @@ public enum Check {
     OVERRIDE_TTL_TOO_LONG("override-ttl-too-long", Severity.ERROR, "The cost override lasts longer than the allowed maximum."),
     // scanner
     HARDCODED_MODEL_ID("hardcoded-model-id", Severity.ERROR, "A Bedrock model ID is hard-coded outside the allowed places."),
-    ENV_MODEL_KEY("env-model-key", Severity.WARNING, "An environment variable selects a model outside the routing config.");
+    ENV_MODEL_KEY("env-model-key", Severity.WARNING, "An environment variable selects a model outside the routing config."),
+    // smoke (live calls on Bedrock)
+    SMOKE_CALL_FAILED("smoke-call-failed", Severity.ERROR, "An InvokeModel built from a model block's own parameters failed on Bedrock.");
 
     private final String id;
     private final Severity defaultSeverity;
