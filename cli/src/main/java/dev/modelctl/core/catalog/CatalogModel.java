@@ -15,6 +15,18 @@ public record CatalogModel(String modelId, String provider, String family, int m
                            List<String> requiredFields, List<String> anthropicVersions, double pricePer1kInput,
                            double pricePer1kOutput, String requestFormat, String source, List<String> exclusiveParameters) {
 
+    public CatalogModel {
+        exclusiveParameters = exclusiveParameters == null ? List.of() : List.copyOf(exclusiveParameters);
+    }
+
+    /** An entry without {@code exclusive_parameters} (every parameter combination accepted). */
+    public CatalogModel(String modelId, String provider, String family, int maxOutputTokens, int contextWindow,
+                        List<String> requiredFields, List<String> anthropicVersions, double pricePer1kInput,
+                        double pricePer1kOutput, String requestFormat, String source) {
+        this(modelId, provider, family, maxOutputTokens, contextWindow, requiredFields, anthropicVersions, pricePer1kInput,
+                pricePer1kOutput, requestFormat, source, List.of());
+    }
+
     public boolean requires(String field) {
         return requiredFields.contains(field);
     }
