@@ -52,13 +52,7 @@ public final class DocumentOptions {
     }
 
     public ModelCatalog catalog(RepoConfig config) {
-        if (catalog != null) {
-            return ModelCatalog.load(catalog);
-        }
-        if (config.catalog() != null) {
-            return ModelCatalog.load(config.root().resolve(config.catalog()));
-        }
-        return ModelCatalog.builtIn();
+        return CatalogOptions.resolve(catalog, config);
     }
 
     /**
