@@ -1,6 +1,6 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.deploy.DeployException;
+import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.smoke.ModelInvoker;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -9,16 +9,44 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException;
 
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** {@link ModelInvoker} over the SDK's Bedrock Runtime client. Credential/region problems abort the run (exit 2). */
-public final class SdkModelInvoker implements ModelInvoker {
+/**
+ * {@link ModelInvoker} over the SDK's Bedrock Runtime client (built by {@link AwsClients#bedrockRuntime}: standard
+ * retries with backoff on throttling, the per-call timeout). What Bedrock says about one request is an
+ * {@link ModelInvoker.InvokeFailure} with its own code and message; what stops every call — no credentials or region,
+ * credentials refused, access denied, throttled past the retries, network down — is {@link ModelInvoker.Unavailable}.
+ */
+public final class SdkModelInvoker implements ModelInvoker, AutoCloseable {
+    private static final Set<String> BAD_CREDENTIALS = Set.of("UnrecognizedClientException", "InvalidSignatureException",
+            "ExpiredTokenException", "InvalidClientTokenId", "IncompleteSignature", "MissingAuthenticationToken");
+
     private final BedrockRuntimeClient client;
+    private final Duration timeout;
 
-    public SdkModelInvoker(BedrockRuntimeClient client) {
+    public SdkModelInvoker(BedrockRuntimeClient client, Duration timeout) {
         this.client = client;
+        this.timeout = timeout;
+    }
+
+    /** A client with {@code timeout} per call; a region or credential setting that cannot even build one is {@link Unavailable}. */
+    public static SdkModelInvoker open(AwsClients clients, Duration timeout) {
+        try {
+            return new SdkModelInvoker(clients.bedrockRuntime(timeout), timeout);
+        } catch (SdkClientException e) {
+            RuntimeException r = new SdkModelInvoker(null, timeout).clientError(e);
+            throw r instanceof Unavailable u ? u : new Unavailable("Bedrock client: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
     }
 
     @Override
@@ -30,26 +58,57 @@ public final class SdkModelInvoker implements ModelInvoker {
             r.sdkHttpResponse().headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
             return new Response(r.body().asByteArray(), headers);
         } catch (BedrockRuntimeException e) {
-            String code = e.awsErrorDetails() == null ? "Error" : e.awsErrorDetails().errorCode();
-            String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            if (e.statusCode() == 403 && !"AccessDeniedException".equals(code)) {
-                throw new DeployException("Bedrock InvokeModel: " + code + ": " + message + " (check your credentials)");
-            }
-            throw new InvokeFailure(code, message);
+            throw serviceError(modelId, e);
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-            throw new InvokeFailure("Timeout", "no answer within the per-call timeout");
+            throw timedOut();
         } catch (SdkClientException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            if (m.contains("credentials")) {
-                throw new DeployException("Bedrock InvokeModel: no AWS credentials found (set AWS_PROFILE or --profile, or run `aws sso login`)");
-            }
-            if (m.contains("region")) {
-                throw new DeployException("Bedrock InvokeModel: no AWS region (set --region or AWS_REGION)");
-            }
-            if (m.startsWith("Unable to execute HTTP request")) { // network down or endpoint unreachable: no call can succeed
-                throw new DeployException("Bedrock InvokeModel: " + m + " (network down or wrong --endpoint-url?)");
-            }
-            throw new InvokeFailure("ClientError", m);
+            throw clientError(e);
         }
+    }
+
+    private RuntimeException serviceError(String modelId, BedrockRuntimeException e) {
+        var details = e.awsErrorDetails();
+        String code = details == null || details.errorCode() == null || details.errorCode().isEmpty() ? "HTTP " + e.statusCode() : details.errorCode();
+        String message = details == null || details.errorMessage() == null ? firstLine(e.getMessage()) : details.errorMessage();
+        String what = "Bedrock InvokeModel " + modelId + ": " + code + ": " + message;
+        if (BAD_CREDENTIALS.contains(code)) {
+            return new Unavailable(what + " (check the credentials: --profile, AWS_PROFILE, or `aws sso login`)");
+        }
+        if ("AccessDeniedException".equals(code) || e.statusCode() == 403) {
+            return new Unavailable(what + " (allow bedrock:InvokeModel for the role you run as, and enable access to the model "
+                    + "in this region's Bedrock console)");
+        }
+        if (e.isThrottlingException()) {
+            return new Unavailable(what + " (throttled even after the SDK's retries: lower --concurrency or try again in a minute)");
+        }
+        return new InvokeFailure(code, message);
+    }
+
+    private RuntimeException clientError(SdkClientException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).contains("Read timed out")) {
+                return timedOut();
+            }
+        }
+        String m = firstLine(e.getMessage());
+        if (m.contains("Unable to load credentials") || m.contains("credentials")) {
+            return new Unavailable("Bedrock InvokeModel: no AWS credentials found (set --profile or AWS_PROFILE, or run `aws sso login`)");
+        }
+        if (m.contains("Unable to load region") || m.contains("region")) {
+            return new Unavailable("Bedrock InvokeModel: no AWS region (set --region, AWS_REGION, or appconfig.region in .modelctl.yaml)");
+        }
+        if (m.startsWith("Unable to execute HTTP request")) {
+            return new Unavailable("Bedrock InvokeModel: " + m + " (network down or wrong --endpoint-url?)");
+        }
+        return new InvokeFailure("ClientError", m);
+    }
+
+    private InvokeFailure timedOut() {
+        String limit = timeout.toMillis() % 1000 == 0 ? Durations.format(timeout) : timeout.toMillis() + "ms";
+        return new InvokeFailure("Timeout", "no answer within " + limit + " (--timeout)");
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

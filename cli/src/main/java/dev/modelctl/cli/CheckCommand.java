@@ -86,6 +86,22 @@ public final class CheckCommand implements Callable<Integer> {
         return exit;
     }
 
+    /**
+     * Where a removed rule is reported: the {@code rules} key of the file it was removed from, when that file is still
+     * part of the set, else the base document as a whole.
+     */
+    private static Finding removedAt(RoutingSet now, String formerFile) {
+        List<dev.modelctl.core.doc.SourceDocument> docs = new ArrayList<>(List.of(now.base()));
+        docs.addAll(now.teamFiles());
+        for (var doc : docs) {
+            if (doc.file().equals(formerFile) && doc.parsed()) {
+                var key = doc.keyAt("/rules");
+                return Finding.of(Check.APPROVAL_REQUIRED, doc.file(), key.line(), key.column(), "", null);
+            }
+        }
+        return Finding.of(Check.APPROVAL_REQUIRED, now.base().file(), 0, 0, "", null);
+    }
+
     /** One approval-required finding per changed rule: info listing the approvers, or an error when one is missing. */
     private List<Finding> approvals(RoutingSet before, RoutingSet now, java.util.Map<String, Team> approvers) {
         List<Finding> out = new ArrayList<>();
@@ -104,14 +120,13 @@ public final class CheckCommand implements Callable<Integer> {
                     + (c.details().isEmpty() ? "" : " (" + String.join(", ", c.details()) + ")");
             boolean blocking = approvedBy != null && !missing.isEmpty();
             String message = blocking ? what + ": needs approval from " + String.join(", ", missing) : what + ": approval required from " + who;
-            var rule = c.after() != null ? c.after() : c.before();
-            String file = c.after() != null ? rule.file() : now.base().file();
-            int line = c.after() != null ? rule.line() : 0;
-            int column = c.after() != null ? rule.column() : 0;
             if (approvedBy != null && missing.isEmpty()) {
                 continue; // approved: nothing to report
             }
-            out.add(new Finding(Check.APPROVAL_REQUIRED, blocking ? Severity.ERROR : Severity.INFO, file, line, column, message,
+            Finding at = c.after() != null
+                    ? Finding.of(Check.APPROVAL_REQUIRED, c.after().file(), c.after().line(), c.after().column(), "", null)
+                    : removedAt(now, RuleDiff.stripRef(c.before().file()));
+            out.add(new Finding(Check.APPROVAL_REQUIRED, blocking ? Severity.ERROR : Severity.INFO, at.file(), at.line(), at.column(), message,
                     blocking ? "ask " + who + " to review, then pass --approved-by " + String.join(",", c.teams().stream().map(Team::name).toList())
                             : null, List.of(c.ruleId()), Map.of()));
         }

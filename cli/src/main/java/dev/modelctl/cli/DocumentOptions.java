@@ -25,6 +25,11 @@ public final class DocumentOptions {
 
     /** A loader with the size limit of {@code --max-bytes}. */
     public dev.modelctl.core.doc.DocumentLoader loader() {
+        return loader(maxBytes);
+    }
+
+    /** A loader refusing documents over {@code maxBytes} ({@code 512K}, {@code 64M}, plain bytes). */
+    static dev.modelctl.core.doc.DocumentLoader loader(String maxBytes) {
         String s = maxBytes.trim().toUpperCase(java.util.Locale.ROOT);
         long factor = s.endsWith("K") ? 1024 : s.endsWith("M") ? 1024 * 1024 : 1;
         String digits = factor == 1 ? s : s.substring(0, s.length() - 1);
@@ -33,7 +38,7 @@ public final class DocumentOptions {
             if (n <= 0) {
                 throw new NumberFormatException();
             }
-            return new dev.modelctl.core.doc.DocumentLoader(n);
+            return new dev.modelctl.core.doc.DocumentLoader(n, "raise it with --max-bytes");
         } catch (NumberFormatException e) {
             throw new CommandFailure("--max-bytes: '" + maxBytes + "' is not a size (examples: 512K, 64M)");
         }
@@ -47,13 +52,7 @@ public final class DocumentOptions {
     }
 
     public ModelCatalog catalog(RepoConfig config) {
-        if (catalog != null) {
-            return ModelCatalog.load(catalog);
-        }
-        if (config.catalog() != null) {
-            return ModelCatalog.load(config.root().resolve(config.catalog()));
-        }
-        return ModelCatalog.builtIn();
+        return CatalogOptions.resolve(catalog, config);
     }
 
     /**

@@ -29,6 +29,7 @@ import java.io.PrintStream;
                 OwnershipCommand.class,
                 SchemaCommand.class,
                 NewModelCommand.class,
+                CatalogCommand.class,
                 AutoComplete.GenerateCompletion.class,
                 SelfTrainCommand.class,
         })

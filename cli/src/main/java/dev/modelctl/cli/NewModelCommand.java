@@ -20,33 +20,35 @@ public final class NewModelCommand implements Callable<Integer> {
     ModelctlCommand parent;
     @Mixin
     GlobalOptions global;
+    @Mixin
+    CatalogOptions catalogOptions;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "Name of the block under models (e.g. claude_sonnet).")
     String name;
 
-    @Option(names = "--model-id", required = true, paramLabel = "ID", description = "Bedrock model ID, inference profile ID or ARN.")
+    @Option(names = "--model-id", required = true, paramLabel = "ID",
+            description = "Bedrock model ID, cross-region inference profile ID (us.…, global.…) or Bedrock ARN.")
     String modelId;
 
-    @Option(names = "--json", description = "Print the block as JSON instead of YAML.")
-    boolean json;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
+            description = "${COMPLETION-CANDIDATES}: YAML carries comments on the acceptable ranges (default: ${DEFAULT-VALUE}).")
+    ModelBlockTemplate.Format format = ModelBlockTemplate.Format.YAML;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog to use instead of the built-in one.")
-    java.nio.file.Path catalogFile;
+    @Option(names = "--json", hidden = true, description = "Same as --format json.")
+    boolean json;
 
     @Override
     public Integer call() {
-        var config = global.repoConfig();
-        ModelCatalog catalog = catalogFile != null ? ModelCatalog.load(catalogFile)
-                : config.catalog() != null ? ModelCatalog.load(config.root().resolve(config.catalog())) : ModelCatalog.builtIn();
         if (!name.matches("[A-Za-z0-9_.-]+")) {
             throw new CommandFailure("new-model: NAME '" + name + "' must be letters, digits, '_', '.' or '-'");
         }
+        ModelCatalog catalog = catalogOptions.catalog(global.repoConfig());
         CatalogModel model = catalog.find(modelId).orElseThrow(() -> {
             String close = Suggest.closest(catalog.baseModelId(modelId), catalog.all().stream().map(CatalogModel::modelId).toList());
             return new CommandFailure("new-model: '" + modelId + "' is not in the model catalog"
-                    + (close != null ? "; did you mean '" + close + "'?" : "; known providers: anthropic, amazon, meta, mistral, cohere, ai21, deepseek"));
+                    + (close != null ? "; did you mean '" + close + "'?" : "; `modelctl catalog` lists the known model IDs"));
         });
-        parent.out.print(ModelBlockTemplate.render(name, modelId, model, json));
+        parent.out.print(ModelBlockTemplate.render(name, modelId, model, json ? ModelBlockTemplate.Format.JSON : format));
         return 0;
     }
 }

@@ -3,13 +3,18 @@ package dev.modelctl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelctl.core.doc.SourceDocument;
+import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.route.RouteDecision;
 import dev.modelctl.core.route.RuleEvaluation;
 import dev.modelctl.core.route.Router;
 import dev.modelctl.core.routing.ModelBlock;
 import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.routing.Rule;
+import dev.modelctl.core.team.FileSource;
+import dev.modelctl.core.team.RoutingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +55,14 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "TIME", description = "Evaluate the cost override at this RFC 3339 time instead of now.")
     String now;
 
+    @Option(names = "--ownership", paramLabel = "FILE",
+            description = "Team ownership file whose per-team rule files are merged in (default: the repo config's, if it exists).")
+    Path ownership;
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "8M",
+            description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
+    String maxBytes;
+
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
@@ -69,23 +82,39 @@ public final class RouteCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new CommandFailure("route: --now '" + now + "' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)");
         }
-        SourceDocument source = new dev.modelctl.core.doc.DocumentLoader().load(file, file.toString());
-        if (!source.parsed()) {
-            Finding f = source.findings().get(0);
-            throw dev.modelctl.core.doc.InputException.at(f);
-        }
-        RouteDecision d = new Router().route(RoutingDocument.from(source), request, at);
+        RoutingDocument doc = load(global.repoConfig());
+        RouteDecision d = new Router().route(doc, request, at);
         if (format.equals("json")) {
             parent.out.println(json(d, request).toPrettyString());
         } else {
-            text(d, request, parent.out);
+            text(d, request, doc.file(), parent.out);
         }
         return d.model() == null ? 1 : 0;
     }
 
-    private void text(RouteDecision d, Map<String, String> request, PrintStream out) {
+    /**
+     * The document as it is deployed: the base document with the per-team rule files of the ownership file merged in
+     * (what {@code build} produces). A file that does not parse is one exit-2 line naming the place.
+     */
+    private RoutingDocument load(RepoConfig config) {
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), DocumentOptions.loader(maxBytes), file.toString(),
+                DocumentOptions.ownershipPath(config, ownership), ownership != null);
+        List<Finding> unreadable = new java.util.ArrayList<>(set.base().findings());
+        unreadable.addAll(set.findings());
+        if (set.ownership() != null) {
+            unreadable.addAll(set.ownership().source().findings());
+        }
+        for (Finding f : unreadable) {
+            if (f.check() == Check.SYNTAX_ERROR || f.check() == Check.DUPLICATE_KEY) {
+                throw InputException.at(f);
+            }
+        }
+        return set.merged();
+    }
+
+    private void text(RouteDecision d, Map<String, String> request, String baseFile, PrintStream out) {
         out.println("model: " + describe(d.modelName(), d.model()));
-        out.println("via:   " + via(d));
+        out.println("via:   " + via(d, baseFile));
         if (!d.tiedWith().isEmpty()) {
             out.println("conflict: " + d.rule().ruleId() + " ties with " + String.join(", ", d.tiedWith().stream().map(r -> r.ruleId()).toList())
                     + " at priority " + d.rule().priority() + "; the smallest rule_id wins (modelctl check reports priority-conflict)");
@@ -103,7 +132,7 @@ public final class RouteCommand implements Callable<Integer> {
             String mark = e.matched() ? (e.rule() == d.rule() ? "=> " : " + ") : " - ";
             String detail = e.matched() ? (e.rule() == d.rule() ? "matched, wins" : "matched, loses to " + d.rule().ruleId())
                     : e.failedAttribute() + " " + (e.actual() == null ? "not set" : "= " + e.actual()) + ", rule wants " + e.expected();
-            out.printf("%s%-28s priority %-6d line %-5d %s -> %s%n", mark, e.rule().ruleId(), e.rule().priority(), e.rule().line(), detail, e.rule().model());
+            out.printf("%s%-28s priority %-6d %-10s %s -> %s%n", mark, e.rule().ruleId(), e.rule().priority(), where(e.rule(), baseFile), detail, e.rule().model());
         }
         if (d.rule() == null) {
             out.println(d.source().equals("use_case") ? "no rule matched: use case '" + d.useCase() + "' picks '" + d.routedModel() + "'"
@@ -112,9 +141,14 @@ public final class RouteCommand implements Callable<Integer> {
         }
     }
 
-    private static String via(RouteDecision d) {
+    /** {@code line 12} for a rule of the base document, {@code teams/recs.yaml:2} for one from a team file. */
+    private static String where(Rule rule, String baseFile) {
+        return rule.file().equals(baseFile) ? "line " + rule.line() : rule.file() + ":" + rule.line();
+    }
+
+    private static String via(RouteDecision d, String baseFile) {
         return switch (d.source()) {
-            case "rule" -> "rule " + d.rule().ruleId() + " (priority " + d.rule().priority() + ", line " + d.rule().line() + ")";
+            case "rule" -> "rule " + d.rule().ruleId() + " (priority " + d.rule().priority() + ", " + where(d.rule(), baseFile) + ")";
             case "use_case" -> "use case " + d.useCase() + " (no rule matched)";
             default -> "defaults.model (no rule or use case matched)";
         };
@@ -170,6 +204,7 @@ public final class RouteCommand implements Callable<Integer> {
             ObjectNode r = rules.addObject();
             r.put("rule_id", e.rule().ruleId());
             r.put("priority", e.rule().priority());
+            r.put("file", e.rule().file());
             r.put("line", e.rule().line());
             r.put("model", e.rule().model());
             r.put("matched", e.matched());

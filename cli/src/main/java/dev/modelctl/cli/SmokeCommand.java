@@ -1,142 +1,151 @@
 package dev.modelctl.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelctl.aws.SdkModelInvoker;
 import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.doc.InputException;
 import dev.modelctl.core.doc.SourceDocument;
-import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.report.Format;
+import dev.modelctl.core.report.JsonRenderer;
+import dev.modelctl.core.report.Report;
 import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.smoke.ModelInvoker;
+import dev.modelctl.core.smoke.OutputCap;
 import dev.modelctl.core.smoke.SmokeCall;
-import dev.modelctl.core.smoke.SmokeTest;
+import dev.modelctl.core.smoke.SmokePlan;
+import dev.modelctl.core.smoke.SmokePlanner;
+import dev.modelctl.core.smoke.SmokeReport;
+import dev.modelctl.core.smoke.SmokeRunner;
+import dev.modelctl.core.validate.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code modelctl smoke FILE}: one small InvokeModel per model block and use case, with the document's own parameters. */
+/**
+ * {@code modelctl smoke FILE}: one small InvokeModel per model block and per use case with the document's own
+ * parameters. Exit 0 all calls passed; 1 a call failed (a {@code smoke-call-failed} finding at the block); 2 the run
+ * could not be done (bad flags, unreadable document, over {@code --max-cost}, no credentials, access denied, network).
+ */
 @Command(name = "smoke", mixinStandardHelpOptions = true,
-        description = "Call every configured model once on Bedrock with the document's own parameters; any failure fails the run.")
+        description = "Call every model block and use case once on Bedrock with the document's own parameters; any failed call fails the run.")
 public final class SmokeCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
     @Mixin
     GlobalOptions global;
     @Mixin
+    DocumentOptions documents;
+    @Mixin
+    OutputOptions output;
+    @Mixin
     AwsOptions aws;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The routing document.")
-    Path file;
-
-    @Option(names = "--use-case", paramLabel = "USE_CASE", description = "Only these use cases (repeatable); default: every model block and use case.")
+    @Option(names = "--use-case", paramLabel = "USE_CASE", split = ",",
+            description = "Only these use cases' calls (repeatable or comma-separated); default: every model block and use case.")
     List<String> useCases = List.of();
 
-    @Option(names = "--max-cost", paramLabel = "USD", description = "Refuse to run when the worst-case cost (prompt + max_tokens of output per call) exceeds this.")
+    @Option(names = "--max-cost", paramLabel = "USD",
+            description = "Refuse to call anything (exit 2) when the worst-case estimate of the run is over this many US dollars.")
     Double maxCost;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Calls in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = "Per-call timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = "Per-call timeout, retries included (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog to use instead of the built-in one.")
-    Path catalogFile;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--max-output-tokens", paramLabel = "N|document", defaultValue = "32",
+            description = "Lower each call's max_tokens to N when the catalog says the document's value is valid; a value over "
+                    + "the model's limit is always sent as written. 'document' sends every value as written (default: ${DEFAULT-VALUE}).")
+    String maxOutputTokens;
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json", "markdown").contains(format)) {
-            throw new CommandFailure("smoke: --format must be text, json or markdown");
+        Duration perCall = Durations.parseFlag("--timeout", timeout);
+        if (perCall.isZero() || perCall.isNegative()) {
+            throw new CommandFailure("--timeout: must be longer than 0");
+        }
+        if (concurrency < 1) {
+            throw new CommandFailure("--concurrency: must be at least 1, not " + concurrency);
+        }
+        if (maxCost != null && (maxCost.isNaN() || maxCost < 0)) {
+            throw new CommandFailure("--max-cost: must be a number of US dollars, 0 or more");
+        }
+        OutputCap cap;
+        try {
+            cap = OutputCap.parse(maxOutputTokens);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("--max-output-tokens: " + e.getMessage());
         }
         RepoConfig config = global.repoConfig();
-        SourceDocument source = new dev.modelctl.core.doc.DocumentLoader().load(file, file.toString());
-        if (!source.parsed()) {
-            Finding f = source.findings().get(0);
-            throw dev.modelctl.core.doc.InputException.at(f);
-        }
-        RoutingDocument doc = RoutingDocument.from(source);
+        RoutingDocument doc = RoutingDocument.from(load(config));
         for (String u : useCases) {
             if (!doc.useCases().containsKey(u)) {
-                throw new CommandFailure("smoke: no use case '" + u + "' in " + file + "; known: " + String.join(", ", doc.useCases().keySet()));
+                String close = Suggest.closest(u, doc.useCases().keySet());
+                throw new CommandFailure("--use-case: " + doc.file() + " has no use case '" + u + "'"
+                        + (close != null ? " (did you mean '" + close + "'?)" : "; it has: " + String.join(", ", doc.useCases().keySet())));
             }
         }
-        DocumentOptions catalogOption = new DocumentOptions();
-        catalogOption.catalog = catalogFile;
-        SmokeTest smoke = new SmokeTest(catalogOption.catalog(config));
-        List<SmokeTest.Planned> plan = smoke.plan(doc, useCases);
-        double worst = SmokeTest.worstCase(plan);
-        if (maxCost != null && worst > maxCost) {
-            throw new CommandFailure(String.format(Locale.ROOT, "smoke: %d calls could cost up to $%.4f (prompt + max_tokens each), over --max-cost $%.4f; nothing was called",
-                    plan.size(), worst, maxCost));
+        SmokePlan plan = new SmokePlanner(documents.catalog(config), cap).plan(doc, useCases);
+        if (maxCost != null && plan.estimateUsd() > maxCost) {
+            throw new CommandFailure(String.format(Locale.ROOT,
+                    "smoke: %d calls could cost up to $%.6f (catalog prices, prompt plus max_tokens sent), over --max-cost $%.6f; nothing was called",
+                    plan.calls().size(), plan.estimateUsd(), maxCost));
         }
-        var timeoutDuration = Durations.parseFlag("--timeout", timeout);
-        List<SmokeCall> calls;
-        try (var client = aws.clients(config).bedrockRuntime(timeoutDuration)) {
-            calls = smoke.run(plan, new SdkModelInvoker(client), concurrency);
-        }
-        boolean failed = calls.stream().anyMatch(SmokeCall::failed);
-        switch (format) {
-            case "json" -> json(calls, worst, parent.out);
-            case "markdown" -> markdown(calls, parent.out);
-            default -> text(calls, parent.out);
-        }
-        return failed ? 1 : 0;
+        SmokeReport result = new SmokeReport(doc.file(), plan, run(plan, config, perCall));
+        return emit(result);
     }
 
-    private static String what(SmokeCall c) {
-        return c.useCase() == null ? "model " + c.modelBlock() : "use case " + c.useCase() + " (" + c.modelBlock() + ")";
-    }
-
-    private void text(List<SmokeCall> calls, PrintStream out) {
-        double total = 0;
-        for (SmokeCall c : calls) {
-            if (c.failed()) {
-                out.printf("FAIL  %-45s %-45s %6d ms  %s%n", what(c), c.modelId(), c.latencyMs(), c.error());
-            } else {
-                out.printf(Locale.ROOT, "ok    %-45s %-45s %6d ms  %5d in %5d out  $%.6f%n", what(c), c.modelId(), c.latencyMs(),
-                        c.inputTokens(), c.outputTokens(), c.cost());
-                total += c.cost();
-            }
+    private SourceDocument load(RepoConfig config) {
+        List<Path> files = documents.files(config);
+        if (files.size() != 1) {
+            throw new CommandFailure("smoke: name one routing document (" + (files.isEmpty() ? "none given and none in the repo config"
+                    : files.size() + " given or configured") + ")");
         }
-        long failures = calls.stream().filter(SmokeCall::failed).count();
-        out.printf(Locale.ROOT, "%d calls, %d failed, total cost $%.6f%n", calls.size(), failures, total);
+        Path file = files.get(0);
+        SourceDocument source = documents.loader().load(file, file.toString());
+        if (!source.parsed()) {
+            throw InputException.at(source.findings().get(0));
+        }
+        return source;
     }
 
-    private void markdown(List<SmokeCall> calls, PrintStream out) {
-        out.println("| result | call | model id | latency | tokens in/out | cost | error |");
-        out.println("|---|---|---|---:|---:|---:|---|");
-        for (SmokeCall c : calls) {
-            out.printf(Locale.ROOT, "| %s | %s | `%s` | %d ms | %d/%d | $%.6f | %s |%n", c.failed() ? "FAIL" : "ok", what(c), c.modelId(),
-                    c.latencyMs(), c.inputTokens(), c.outputTokens(), c.cost(), c.failed() ? c.error().replace("|", "\\|") : "");
+    private List<SmokeCall> run(SmokePlan plan, RepoConfig config, Duration perCall) {
+        if (plan.calls().isEmpty()) {
+            return List.of();
+        }
+        try (var invoker = SdkModelInvoker.open(aws.clients(config), perCall)) {
+            return SmokeRunner.run(plan.calls(), invoker, concurrency);
+        } catch (ModelInvoker.Unavailable e) {
+            throw new CommandFailure(e.getMessage());
         }
     }
 
-    private void json(List<SmokeCall> calls, double worst, PrintStream out) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode a = root.putArray("calls");
-        for (SmokeCall c : calls) {
-            ObjectNode o = a.addObject().put("model", c.modelBlock()).put("use_case", c.useCase()).put("model_id", c.modelId())
-                    .put("ok", !c.failed()).put("latency_ms", c.latencyMs()).put("input_tokens", c.inputTokens())
-                    .put("output_tokens", c.outputTokens()).put("cost_usd", c.cost());
-            if (c.failed()) {
-                o.put("error", c.error());
-            }
+    /** Findings through the shared renderers; the call table beside them in text, markdown and JSON. */
+    private int emit(SmokeReport result) {
+        Report report = new Report("smoke", result.findings(), result.examined());
+        var out = parent.out;
+        if (output.format() == Format.JSON) {
+            var root = JsonRenderer.toJson(report);
+            result.json(root);
+            out.println(root.toPrettyString());
+            out.flush();
+            return report.exitCode();
         }
-        root.put("worst_case_cost_usd", worst);
-        root.put("failed", calls.stream().filter(SmokeCall::failed).count());
-        out.println(root.toPrettyString());
+        if (output.format() == Format.TEXT) {
+            result.text(out);
+        }
+        int exit = output.emit(report, out);
+        if (output.format() == Format.MARKDOWN) {
+            result.markdown(out);
+        }
+        return exit;
     }
 }

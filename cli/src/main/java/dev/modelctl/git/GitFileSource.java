@@ -49,8 +49,7 @@ public final class GitFileSource implements FileSource, AutoCloseable {
             if (id == null) {
                 repo.close();
                 throw new InputException("--base " + ref + ": no such revision in " + repo.getWorkTree()
-                        + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin "
-                        + (ref.startsWith("origin/") ? ref.substring("origin/".length()) + ":refs/remotes/" + ref : ref) + ")");
+                        + " (in a shallow CI checkout, fetch it first: git fetch --depth=1 origin " + fetchable(ref) + ")");
             }
             try (RevWalk walk = new RevWalk(repo)) {
                 return new GitFileSource(repo, walk.parseCommit(id), ref, cwd);
@@ -60,6 +59,12 @@ public final class GitFileSource implements FileSource, AutoCloseable {
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
             throw new InputException("--base " + ref + ": not a valid revision");
         }
+    }
+
+    /** What to fetch for {@code ref}: {@code origin/main} and {@code refs/remotes/origin/main} are fetched as {@code main}. */
+    static String fetchable(String ref) {
+        String r = ref.startsWith("refs/remotes/") ? ref.substring("refs/remotes/".length()) : ref;
+        return r.startsWith("origin/") ? r.substring("origin/".length()) : r;
     }
 
     @Override

@@ -123,6 +123,80 @@ class RuleAnalysisTest {
     }
 
     @Test
+    void coverOverTheProductOfTwoAttributes() {
+        // the four cells of [eu, us] x [free, premium] come from three rules: eu-free, eu-premium and all of us
+        List<Finding> f = analyze(
+                "{rule_id: eu-free, priority: 1, conditions: {region: eu, user_segment: free}, model: a}",
+                "{rule_id: eu-premium, priority: 2, conditions: {region: eu, user_segment: premium}, model: b}",
+                "{rule_id: us-all, priority: 3, conditions: {region: us}, model: a}",
+                "{rule_id: grid, priority: 4, conditions: {region: [eu, us], user_segment: [free, premium]}, model: c}");
+        assertEquals(List.of("shadowed-rule@5 [eu-free, eu-premium, us-all, grid] {region=eu, user_segment=free}"), rows(f));
+    }
+
+    @Test
+    void productCoverWithOneCellMissingIsNotShadowing() {
+        // (us, premium) is left to grid: every higher rule is only an exception carved out of it
+        List<Finding> f = analyze(
+                "{rule_id: eu-free, priority: 1, conditions: {region: eu, user_segment: free}, model: a}",
+                "{rule_id: eu-premium, priority: 2, conditions: {region: eu, user_segment: premium}, model: b}",
+                "{rule_id: us-free, priority: 3, conditions: {region: us, user_segment: free}, model: a}",
+                "{rule_id: grid, priority: 4, conditions: {region: [eu, us], user_segment: [free, premium]}, model: c}");
+        assertEquals(List.of("generalization@5 [eu-free, grid] {region=eu, user_segment=free}",
+                "generalization@5 [eu-premium, grid] {region=eu, user_segment=premium}",
+                "generalization@5 [us-free, grid] {region=us, user_segment=free}"), rows(f));
+    }
+
+    @Test
+    void severalRulesWithTheSameModelMakeARuleRedundant() {
+        List<Finding> f = analyze(
+                "{rule_id: free, priority: 1, conditions: {user_segment: free}, model: haiku}",
+                "{rule_id: premium, priority: 2, conditions: {user_segment: premium}, model: haiku}",
+                "{rule_id: both, priority: 3, conditions: {user_segment: [free, premium], task_type: chat}, model: haiku}");
+        assertEquals(List.of("redundant-rule@4 [free, premium, both] {task_type=chat, user_segment=free}"), rows(f));
+        assertEquals("rule both (line 4, priority 3) is redundant: rules free (line 2, priority 1), premium (line 3, priority 2) together "
+                + "match every request it matches and routes it to the same model 'haiku'", f.get(0).message());
+    }
+
+    @Test
+    void coverOnlyNamesTheRulesThatWin() {
+        // 'wide' covers 'narrow' alone, but 'first' wins part of it and picks another model: shadowed, not redundant
+        List<Finding> f = analyze(
+                "{rule_id: first, priority: 1, conditions: {user_segment: free, region: eu}, model: sonnet}",
+                "{rule_id: wide, priority: 2, conditions: {user_segment: [free, premium]}, model: haiku}",
+                "{rule_id: unrelated, priority: 3, conditions: {user_segment: trial}, model: sonnet}",
+                "{rule_id: narrow, priority: 4, conditions: {user_segment: free}, model: haiku}");
+        assertEquals(List.of("generalization@3 [first, wide] {region=eu, user_segment=free}",
+                "shadowed-rule@5 [first, wide, narrow] {user_segment=free}"), rows(f));
+    }
+
+    @Test
+    void lowerPriorityNumberAfterwardsIsNotShadowedByLaterLines() {
+        // precedence is by priority, not by position in the file: the general rule written first has the higher number
+        List<Finding> f = analyze(
+                "{rule_id: general, priority: 20, conditions: {task_type: chat}, model: a}",
+                "{rule_id: specific, priority: 10, conditions: {task_type: chat, region: eu}, model: b}");
+        assertEquals(List.of("generalization@2 [specific, general] {region=eu, task_type=chat}"), rows(f));
+    }
+
+    @Test
+    void emptyValueListMatchesNothingAndOverlapsNothing() {
+        assertEquals(List.of(), analyze(
+                "{rule_id: a, priority: 1, conditions: {task_type: []}, model: x}",
+                "{rule_id: b, priority: 1, conditions: {task_type: chat}, model: y}"));
+    }
+
+    @Test
+    void catchAllRuleBelowSpecificOnes() {
+        // the second catch-all is shadowed; both rules above win part of what it matches
+        List<Finding> f = analyze(
+                "{rule_id: chat, priority: 1, conditions: {task_type: chat}, model: a}",
+                "{rule_id: everything, priority: 9, conditions: {}, model: b}",
+                "{rule_id: also-everything, priority: 10, model: c}");
+        assertEquals(List.of("generalization@3 [chat, everything] {task_type=chat}",
+                "shadowed-rule@4 [chat, everything, also-everything] {}"), rows(f));
+    }
+
+    @Test
     void unknownUseCaseIsAWarningWithDidYouMean() {
         var source = new DocumentLoader().parse(("use_cases: {recommendation: {model: a}}\n"
                 + "rules:\n  - {rule_id: r, priority: 1, conditions: {task_type: recomendation}, model: a}\n").getBytes(StandardCharsets.UTF_8), "r.yaml");

@@ -50,7 +50,7 @@ class CliBasicsTest {
         Files.writeString(huge, "description: " + "x".repeat(2 * 1024 * 1024) + "\n");
         Cli.Result h = Cli.run("validate", "--max-bytes", "1M", huge.toString());
         assertEquals(2, h.exit());
-        assertEquals("modelctl: " + huge + ": " + Files.size(huge) + " bytes exceeds the 1048576-byte limit for routing documents\n", h.err());
+        assertEquals("modelctl: " + huge + ": " + Files.size(huge) + " bytes exceeds the 1048576-byte limit for routing documents (raise it with --max-bytes)\n", h.err());
 
         Path loop = dir.resolve("loop.yaml");
         Files.createSymbolicLink(loop, dir.resolve("loop2.yaml"));

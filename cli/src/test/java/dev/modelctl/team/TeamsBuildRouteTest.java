@@ -120,6 +120,14 @@ class TeamsBuildRouteTest {
         List<String> ids = new ArrayList<>();
         merged.get("rules").forEach(r -> ids.add(r.get("rule_id").asText()));
         assertEquals(List.of("safety-mod", "core-default-rec", "rec-premium"), ids);
+        // an ordinary file (umask applies), not the owner-only mode of a temporary file; a rebuild keeps the mode
+        if (Files.getFileStore(out1).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Path ordinary = Files.createFile(dir.resolve("out/ordinary"));
+            assertEquals(Files.getPosixFilePermissions(ordinary), Files.getPosixFilePermissions(out1));
+            Files.setPosixFilePermissions(out1, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+            assertEquals(0, Cli.run("build", routing.toString(), "--ownership", ownership.toString(), "--out", out1.toString()).exit());
+            assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out1)));
+        }
         String text = Files.readString(out1);
         assertTrue(text.startsWith("{\n  \"defaults\": {\n    \"model\": \"haiku\"\n  },\n"), text);
         assertFalse(text.contains("\r"));
@@ -170,6 +178,28 @@ class TeamsBuildRouteTest {
     }
 
     @Test
+    void routeMergesTheTeamRuleFiles() throws IOException {
+        Cli.Result r = Cli.run("route", routing.toString(), "--ownership", ownership.toString(),
+                "--set", "task_type=recommendation", "--set", "user_segment=premium", "--explain");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of(
+                "model: haiku (anthropic.claude-3-haiku-20240307-v1:0, max_tokens 4096)",
+                "via:   rule rec-premium (priority 210, " + dir.resolve("teams/recs.yaml") + ":2)",
+                "",
+                "request: {task_type=recommendation, user_segment=premium}",
+                "rules in priority order:",
+                " - safety-mod                   priority 10     " + dir.resolve("teams/safety.yaml") + ":2 task_type = recommendation, rule wants [moderation] -> sonnet",
+                " - core-default-rec             priority 150    line 10    user_segment = premium, rule wants [free] -> sonnet",
+                "=> rec-premium                  priority 210    " + dir.resolve("teams/recs.yaml") + ":2 matched, wins -> haiku"), r.out().lines().toList());
+
+        Files.writeString(dir.resolve("teams/recs.yaml"), "rules:\n  - {rule_id: rec-premium, priority: 210\n");
+        Cli.Result broken = Cli.run("route", routing.toString(), "--ownership", ownership.toString(), "--set", "task_type=recommendation");
+        assertEquals(2, broken.exit(), broken::toString);
+        assertTrue(broken.err().startsWith("modelctl: " + dir.resolve("teams/recs.yaml") + ":"), broken.err());
+        assertEquals("", broken.out());
+    }
+
+    @Test
     void routeAppliesAnActiveCostOverrideAndReportsTies() throws IOException {
         Path doc = Files.writeString(dir.resolve("o.yaml"), """
                 version: 1
@@ -215,14 +245,14 @@ class TeamsBuildRouteTest {
         edit(dir.resolve("teams/recs.yaml"), "model: haiku", "model: sonnet");          // changed: recommendations
         Files.writeString(dir.resolve("teams/safety.yaml"), "rules: []\n");             // removed: safety
         List<String> rows = check("--base", "main");
-        assertEquals(List.of("approval-required routing.yaml:0 [\"safety-mod\"]", "approval-required teams/recs.yaml:2 [\"rec-premium\"]", "exit 0"), rows);
+        assertEquals(List.of("approval-required teams/recs.yaml:2 [\"rec-premium\"]", "approval-required teams/safety.yaml:1 [\"safety-mod\"]", "exit 0"), rows);
         Cli.Result text = Cli.run("check", routing.toString(), "--ownership", ownership.toString(), "--base", "main");
         assertTrue(text.out().contains("rule rec-premium changed since main (model haiku -> sonnet): approval required from recommendations (@acme/recs)"), text.out());
         assertTrue(text.out().contains("rule safety-mod removed since main: approval required from safety (@acme/safety)"), text.out());
         assertEquals("approvals required since main: recommendations (@acme/recs); safety (@acme/safety)\n", text.err());
 
         List<String> partly = check("--base", "main", "--approved-by", "recommendations");
-        assertEquals(List.of("approval-required routing.yaml:0 [\"safety-mod\"]", "exit 1"), partly);
+        assertEquals(List.of("approval-required teams/safety.yaml:1 [\"safety-mod\"]", "exit 1"), partly);
         assertEquals(List.of("exit 0"), check("--base", "main", "--approved-by", "recommendations,safety"));
 
         Cli.Result missing = Cli.run("check", routing.toString(), "--ownership", ownership.toString(), "--base", "no-such-branch");
@@ -246,7 +276,7 @@ class TeamsBuildRouteTest {
             Path own = ci.resolve("ownership.yaml");
             Cli.Result missing = Cli.run("check", doc.toString(), "--ownership", own.toString(), "--base", "origin/main");
             assertEquals(2, missing.exit(), missing::toString);
-            assertTrue(missing.err().contains("no such revision") && missing.err().contains("git fetch --depth=1 origin main:refs/remotes/origin/main"), missing.err());
+            assertTrue(missing.err().contains("no such revision") && missing.err().contains("git fetch --depth=1 origin main)"), missing.err());
             clone.fetch().setRefSpecs("refs/heads/main:refs/remotes/origin/main").setDepth(1).call();
             Cli.Result r = Cli.run("check", doc.toString(), "--ownership", own.toString(), "--base", "origin/main", "--approved-by", "core-ml");
             assertEquals(1, r.exit(), r::toString);

@@ -163,12 +163,100 @@ class ValidateCommandTest {
     void unknownModelIdButProfileIdsAndArnsAreKnown() throws IOException {
         List<Row> rows = validate(VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v9:0"));
         assertEquals("[unknown-model-id 8:15 model 'haiku': 'anthropic.claude-3-haiku-20240307-v9:0' is not a known Bedrock model ID]", rows.toString());
-        assertEquals("did you mean 'anthropic.claude-3-haiku-20240307-v1:0'? (`modelctl new-model` lists the catalog)", rows.get(0).hint());
+        assertEquals("did you mean 'anthropic.claude-3-haiku-20240307-v1:0'? (`modelctl catalog` lists the known IDs)", rows.get(0).hint());
         String profile = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "eu.anthropic.claude-3-haiku-20240307-v1:0");
         assertEquals(List.of(), validate(write("profile.yaml", profile), 0));
         String arn = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0",
                 "\"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0\"");
         assertEquals(List.of(), validate(write("arn.yaml", arn), 0));
+    }
+
+    @Test
+    void misspeltRequiredFieldIsOneFindingAtTheUnknownKey() throws IOException {
+        List<Row> rows = validate(VALID.replace("    max_tokens: 4096\n", "    max_token: 4096\n"));
+        assertEquals("[schema-violation 9:5 models/haiku: unknown field 'max_token']", rows.toString());
+        assertEquals("did you mean 'max_tokens'?", rows.get(0).hint());
+    }
+
+    @Test
+    void wrongTypeSaysWhatWasExpectedAndWhatCame() throws IOException {
+        List<Row> rows = validate(VALID.replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    temperature: warm\n"));
+        assertEquals("[schema-violation 10:18 models/haiku/temperature: expected a number, got the string \"warm\"]", rows.toString());
+    }
+
+    @Test
+    void aMistypedValueIsOneFindingNotOnePerFailedKeyword() throws IOException {
+        // "1" fails both `type: integer` and `enum: [1]`: the type is the one thing to fix
+        List<Row> rows = validate(VALID.replace("version: 1\n", "version: \"1\"\n"));
+        assertEquals("[schema-violation 1:10 version: expected an integer, got the string \"1\"]", rows.toString());
+        assertEquals("remove the quotes: numbers are written without them", rows.get(0).hint());
+    }
+
+    @Test
+    void yaml11OnWhereAStringIsMeantIsExplained() throws IOException {
+        List<Row> rows = validate(VALID.replace("user_segment: premium", "user_segment: on"));
+        assertEquals("[schema-violation 22:21 rules/0/conditions/user_segment: expected a string or a non-empty list of strings, got the boolean true]",
+                rows.toString());
+        assertEquals("YAML 1.1 parsers read the unquoted `on` as a boolean; quote it: \"on\"", rows.get(0).hint());
+    }
+
+    @Test
+    void mistypedAnthropicVersionIsTheSchemasFindingNotAMissingVersion() throws IOException {
+        List<Row> rows = validate(VALID.replace("max_tokens: 8192\n    anthropic_version: bedrock-2023-05-31", "max_tokens: 8192\n    anthropic_version: 20230531"));
+        assertEquals("[schema-violation 6:24 models/claude/anthropic_version: expected a string, got the number 20230531]", rows.toString());
+    }
+
+    @Test
+    void anthropicVersionOnAnotherProvidersModelIsASchemaViolationWhenInvalid() throws IOException {
+        String nova = VALID.replace("model_id: anthropic.claude-3-haiku-20240307-v1:0\n    max_tokens: 4096\n    anthropic_version: bedrock-2023-05-31",
+                "model_id: amazon.nova-lite-v1:0\n    max_tokens: 4096\n    anthropic_version: v2");
+        List<Row> rows = validate(nova);
+        assertEquals("[schema-violation 10:24 models/haiku/anthropic_version: the string \"v2\" is not allowed; expected one of [\"bedrock-2023-05-31\"]]",
+                rows.toString());
+        assertEquals("only Anthropic models take anthropic_version; remove it from this block", rows.get(0).hint());
+        // the one allowed value is harmless there
+        assertEquals(List.of(), validate(write("nova-ok.yaml", nova.replace("anthropic_version: v2", "anthropic_version: bedrock-2023-05-31")), 0));
+    }
+
+    @Test
+    void temperatureAndTopPTogetherOnAModelThatRejectsIt() throws IOException {
+        String both = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0")
+                .replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    top_p: 0.9\n    temperature: 0.2\n");
+        List<Row> rows = validate(both);
+        assertEquals("[conflicting-parameters 11:5 model 'haiku': anthropic.claude-haiku-4-5-20251001-v1:0 accepts only one of top_p, temperature; "
+                + "Bedrock rejects a request that sets both with a ValidationException]", rows.toString());
+        assertEquals("keep top_p and remove temperature", rows.get(0).hint());
+        // Claude 3 Haiku takes both
+        String older = VALID.replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    top_p: 0.9\n    temperature: 0.2\n");
+        assertEquals(List.of(), validate(write("older.yaml", older), 0));
+    }
+
+    @Test
+    void activeOverrideWithoutStartTimeIsIncompleteAndAnUnreadableTimeIsTheSchemas() throws IOException {
+        String noStart = VALID + "cost_override:\n  active: true\n  model: haiku\n  reason: price spike\n  engineer: alice\n"
+                + "  expires_at: 2099-01-01T00:00:00Z\n";
+        assertEquals("[override-incomplete 25:3 cost_override is active without started_at]", validate(noStart).toString());
+        String unreadable = VALID + "cost_override:\n  active: true\n  model: haiku\n  reason: price spike\n  engineer: alice\n"
+                + "  started_at: 2098-12-31T20:00:00Z\n  expires_at: tomorrow\n";
+        assertEquals("[schema-violation 30:15 cost_override/expires_at: 'tomorrow' is not an RFC 3339 date-time]",
+                validate(write("unreadable.yaml", unreadable), 1).toString());
+    }
+
+    @Test
+    void conditionValuesGetOneMessageEachWhateverTheirShape() throws IOException {
+        List<Row> rows = validate(VALID.replace("      user_segment: premium\n", """
+                      user_segment: [premium, no]
+                      region: []
+                      tier: [gold, gold]
+                      plan: {name: pro}
+                      seats: 7
+                """));
+        assertEquals("[schema-violation 22:31 rules/0/conditions/user_segment/1: expected a string, got the boolean false, "
+                + "schema-violation 23:15 rules/0/conditions/region: must not be an empty list, "
+                + "schema-violation 24:13 rules/0/conditions/tier: list has duplicate entries, "
+                + "schema-violation 25:13 rules/0/conditions/plan: expected a string or a non-empty list of strings, got a mapping, "
+                + "schema-violation 26:14 rules/0/conditions/seats: expected a string or a non-empty list of strings, got the number 7]", rows.toString());
+        assertEquals("YAML 1.1 parsers read the unquoted `no` as a boolean; quote it: \"no\"", rows.get(0).hint());
     }
 
     @Test

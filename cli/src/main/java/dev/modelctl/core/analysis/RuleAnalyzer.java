@@ -6,6 +6,7 @@ import dev.modelctl.core.routing.Rule;
 import dev.modelctl.core.validate.Suggest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,27 +28,25 @@ public final class RuleAnalyzer {
     /** Findings for {@code rules}; {@code useCases} (may be empty) enables the {@code unknown-use-case} check. */
     public List<Finding> analyze(List<Rule> input, Collection<String> useCases) {
         List<Rule> rules = input.stream().filter(r -> r.ruleId() != null && r.priority() != null).sorted(Rule.PRECEDENCE).toList();
-        List<Box> boxes = rules.stream().map(Box::of).toList();
         CompactBox.Interner interner = new CompactBox.Interner();
-        List<CompactBox> compact = rules.stream().map(interner::box).toList();
-        RuleIndex index = new RuleIndex(rules);
+        List<int[]> codes = rules.stream().map(interner::box).toList();
+        RuleIndex index = new RuleIndex(codes, interner.attributeCount(), interner.termCount());
+        Boxes boxes = new Boxes(rules);
         List<Finding> out = new ArrayList<>();
         for (int b = 0; b < rules.size(); b++) {
             Rule rule = rules.get(b);
-            List<Integer> higher = new ArrayList<>();
-            List<Integer> samePriority = new ArrayList<>();
-            for (int a : index.candidates(b)) {
-                if (a < b && compact.get(a).overlaps(compact.get(b))) {
-                    (Objects.equals(rules.get(a).priority(), rule.priority()) ? samePriority : higher).add(a);
-                }
+            int[] earlier = index.overlappingEarlier(b);
+            int firstTied = earlier.length; // rules are in precedence order: equal priorities come last
+            while (firstTied > 0 && Objects.equals(rules.get(earlier[firstTied - 1]).priority(), rule.priority())) {
+                firstTied--;
             }
-            higher.sort(null);
-            for (int a : samePriority) {
-                out.add(conflict(rules.get(a), rule, boxes.get(a), boxes.get(b)));
+            for (int k = firstTied; k < earlier.length; k++) {
+                out.add(conflict(rules.get(earlier[k]), rule, boxes.get(earlier[k]), boxes.get(b)));
             }
-            if (!shadow(rules, boxes, b, higher, out)) {
+            int[] higher = Arrays.copyOf(earlier, firstTied);
+            if (higher.length > 0 && !shadow(rules, index, boxes, b, higher, out)) {
                 for (int a : higher) {
-                    pair(rules.get(a), rule, boxes.get(a), boxes.get(b), out);
+                    pair(rules.get(a), rule, CompactBox.contains(index.code(b), index.code(a)), boxes.get(a), boxes.get(b), out);
                 }
             }
         }
@@ -67,17 +66,31 @@ public final class RuleAnalyzer {
     }
 
     /** Reports {@code shadowed-rule} or {@code redundant-rule} when higher rules cover rule {@code b}; true if so. */
-    private static boolean shadow(List<Rule> rules, List<Box> boxes, int b, List<Integer> higher, List<Finding> out) {
-        if (higher.isEmpty()) {
+    private static boolean shadow(List<Rule> rules, RuleIndex index, Boxes boxes, int b, int[] higher, List<Finding> out) {
+        // A request may give the attributes rule b leaves open a value no rule names; only higher rules that leave
+        // those attributes open too can match such requests, so b is covered exactly when those rules cover it.
+        List<Integer> open = new ArrayList<>();
+        for (int a : higher) {
+            if (CompactBox.namesOnlyAttributesOf(index.code(a), index.code(b))) {
+                open.add(a);
+            }
+        }
+        if (open.isEmpty()) {
             return false;
+        }
+        Set<Integer> coverers = new LinkedHashSet<>();
+        int[] budget = {COVER_BUDGET};
+        if (uncovered(boxes.get(b), open, 0, boxes, coverers, budget) != null || budget[0] < 0) {
+            return false;
+        }
+        // covered: now find which rule actually wins each part (any higher rule may win some of it)
+        Set<Integer> winners = new LinkedHashSet<>();
+        budget[0] = COVER_BUDGET;
+        List<Integer> all = Arrays.stream(higher).boxed().toList();
+        if (uncovered(boxes.get(b), all, 0, boxes, winners, budget) != null || budget[0] < 0) {
+            winners = coverers; // undecided within the budget: name the rules that cover it
         }
         Rule rule = rules.get(b);
-        Set<Integer> winners = new LinkedHashSet<>();
-        int[] budget = {COVER_BUDGET};
-        Box uncovered = uncovered(boxes.get(b), higher, 0, boxes, winners, budget);
-        if (uncovered != null || budget[0] < 0) {
-            return false;
-        }
         List<Rule> covering = winners.stream().sorted().map(rules::get).toList();
         boolean sameModel = covering.stream().allMatch(r -> Objects.equals(r.model(), rule.model()));
         List<Rule> involved = new ArrayList<>(covering);
@@ -102,7 +115,7 @@ public final class RuleAnalyzer {
      * A part of {@code box} that no rule in {@code higher[from..]} matches, or {@code null} when they cover it all.
      * Always splits on the highest-priority overlapping rule, so each covered leaf records the rule that wins it.
      */
-    private static Box uncovered(Box box, List<Integer> higher, int from, List<Box> boxes, Set<Integer> winners, int[] budget) {
+    private static Box uncovered(Box box, List<Integer> higher, int from, Boxes boxes, Set<Integer> winners, int[] budget) {
         if (--budget[0] < 0) {
             return box; // undecided: treat as not covered
         }
@@ -127,12 +140,12 @@ public final class RuleAnalyzer {
         return box;
     }
 
-    private static void pair(Rule a, Rule b, Box boxA, Box boxB, List<Finding> out) {
+    private static void pair(Rule a, Rule b, boolean bContainsA, Box boxA, Box boxB, List<Finding> out) {
         if (Objects.equals(a.model(), b.model())) {
             return; // overlapping rules that agree change nothing
         }
         Map<String, String> witness = boxA.intersectWith(boxB).sample(attributes(List.of(a, b)));
-        if (boxB.contains(boxA)) {
+        if (bContainsA) {
             out.add(finding(Check.GENERALIZATION, b, "rule " + a.labelFrom(b.file()) + " carves an exception out of the more general "
                             + b.label() + ": requests it matches go to '" + a.model() + "' instead of '" + b.model() + "'",
                     "intended exceptions need no change", List.of(a, b), witness));
@@ -162,6 +175,26 @@ public final class RuleAnalyzer {
         Set<String> attrs = new TreeSet<>();
         rules.forEach(r -> attrs.addAll(r.conditions().keySet()));
         return List.copyOf(attrs);
+    }
+
+    /** The general form of a rule's conditions, built only for the rules a finding or a cover test needs. */
+    private static final class Boxes {
+        private final List<Rule> rules;
+        private final Box[] built;
+
+        Boxes(List<Rule> rules) {
+            this.rules = rules;
+            this.built = new Box[rules.size()];
+        }
+
+        Box get(int i) {
+            Box b = built[i];
+            if (b == null) {
+                b = Box.of(rules.get(i));
+                built[i] = b;
+            }
+            return b;
+        }
     }
 
     private static Finding finding(Check check, Rule at, String message, String hint, List<Rule> rules, Map<String, String> witness) {

@@ -1,86 +1,146 @@
 package dev.modelctl.core.analysis;
 
-import dev.modelctl.core.routing.Rule;
-
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Finds the rules that can overlap a given rule without comparing all pairs: postings per attribute value, plus the
- * rules that leave the attribute unconstrained. A rule's candidates come from its most selective attribute.
+ * Finds, for each rule, the higher-precedence rules that can match one request with it — without comparing all pairs.
+ * Rules are numbered in precedence order. Per term ({@code attribute = value}) a posting list holds the rules accepting
+ * that value, ascending; per attribute, the rules naming it. A rule's candidates are the earlier rules that share a
+ * value of its most selective attribute plus the earlier rules that leave that attribute open (both are prefixes of
+ * ascending arrays); each candidate then gets the exact overlap test on the packed {@link CompactBox} codes.
  */
 final class RuleIndex {
-    private final List<Rule> rules;
-    private final Map<String, Map<String, List<Integer>>> postings = new HashMap<>();
-    private final Map<String, List<Integer>> unconstrained = new HashMap<>();
+    private final int[][] codes;
+    private final int[][] postings;
+    private final int[] naming;
+    private final int[][] open;
     private final int[] stamp;
     private int generation;
+    private int[] buffer = new int[64];
 
-    RuleIndex(List<Rule> rules) {
-        this.rules = rules;
-        this.stamp = new int[rules.size()];
-        for (int i = 0; i < rules.size(); i++) {
-            for (Map.Entry<String, List<String>> c : rules.get(i).conditions().entrySet()) {
-                Map<String, List<Integer>> byValue = postings.computeIfAbsent(c.getKey(), k -> new HashMap<>());
-                for (String v : c.getValue()) {
-                    byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+    /** @param codes packed {@link CompactBox} codes of the rules, in precedence order */
+    RuleIndex(List<int[]> codes, int attributeCount, int termCount) {
+        this.codes = codes.toArray(int[][]::new);
+        int[] termSize = new int[termCount];
+        naming = new int[attributeCount];
+        for (int[] code : this.codes) {
+            for (int k = 0; k < code.length; k += 2 + code[k + 1]) {
+                naming[code[k]]++;
+                for (int t = k + 2; t < k + 2 + code[k + 1]; t++) {
+                    termSize[code[t]]++;
                 }
             }
         }
-        for (String attr : postings.keySet()) {
-            List<Integer> free = new ArrayList<>();
-            for (int i = 0; i < rules.size(); i++) {
-                if (!rules.get(i).conditions().containsKey(attr)) {
-                    free.add(i);
+        postings = new int[termCount][];
+        for (int t = 0; t < termCount; t++) {
+            postings[t] = new int[termSize[t]];
+        }
+        Arrays.fill(termSize, 0);
+        for (int i = 0; i < this.codes.length; i++) {
+            int[] code = this.codes[i];
+            for (int k = 0; k < code.length; k += 2 + code[k + 1]) {
+                for (int t = k + 2; t < k + 2 + code[k + 1]; t++) {
+                    postings[code[t]][termSize[code[t]]++] = i;
                 }
             }
-            unconstrained.put(attr, free);
         }
+        open = new int[attributeCount][];
+        stamp = new int[this.codes.length];
     }
 
-    /** Indexes (into the rule list) of rules that may overlap rule {@code i}; a superset, deduplicated. */
-    List<Integer> candidates(int i) {
-        Rule rule = rules.get(i);
-        String best = null;
-        long bestSize = Long.MAX_VALUE;
-        for (Map.Entry<String, List<String>> c : rule.conditions().entrySet()) {
-            long size = unconstrained.getOrDefault(c.getKey(), List.of()).size();
-            Map<String, List<Integer>> byValue = postings.getOrDefault(c.getKey(), Map.of());
-            for (String v : c.getValue()) {
-                size += byValue.getOrDefault(v, List.of()).size();
+    int[] code(int i) {
+        return codes[i];
+    }
+
+    /** The rules before {@code b} in precedence order that overlap it, ascending. */
+    int[] overlappingEarlier(int b) {
+        int[] rule = codes[b];
+        int best = -1;
+        long bestCount = Long.MAX_VALUE;
+        // Selectivity from whole-list sizes (O(1) each): a good enough guide, the exact prefix is walked below.
+        for (int k = 0; k < rule.length; k += 2 + rule[k + 1]) {
+            long count = codes.length - naming[rule[k]];
+            for (int t = k + 2; t < k + 2 + rule[k + 1]; t++) {
+                count += postings[rule[t]].length;
             }
-            if (size < bestSize) {
-                bestSize = size;
-                best = c.getKey();
+            if (count < bestCount) {
+                bestCount = count;
+                best = k;
             }
         }
-        List<Integer> out = new ArrayList<>();
-        if (best == null) { // a catch-all rule overlaps everything
-            for (int j = 0; j < rules.size(); j++) {
-                if (j != i) {
-                    out.add(j);
+        int found = 0;
+        if (best < 0) { // a rule without conditions overlaps every earlier rule that matches anything
+            for (int a = 0; a < b; a++) {
+                if (CompactBox.overlaps(codes[a], rule)) {
+                    found = append(found, a);
                 }
             }
-            return out;
+            return Arrays.copyOf(buffer, found);
         }
         generation++;
-        stamp[i] = generation;
-        Map<String, List<Integer>> byValue = postings.get(best);
-        for (String v : rule.conditions().get(best)) {
-            add(byValue.getOrDefault(v, List.of()), out);
+        boolean severalValues = rule[best + 1] > 1; // then a rule accepting several of them sits in several postings
+        for (int t = best + 2; t < best + 2 + rule[best + 1]; t++) {
+            for (int a : postings[rule[t]]) {
+                if (a >= b) {
+                    break;
+                }
+                if (severalValues) {
+                    if (stamp[a] == generation) {
+                        continue;
+                    }
+                    stamp[a] = generation;
+                }
+                if (CompactBox.overlaps(codes[a], rule)) {
+                    found = append(found, a);
+                }
+            }
         }
-        add(unconstrained.getOrDefault(best, List.of()), out);
+        int attr = rule[best];
+        if (naming[attr] < codes.length) {
+            for (int a : open(attr)) {
+                if (a >= b) {
+                    break;
+                }
+                if (CompactBox.overlaps(codes[a], rule)) {
+                    found = append(found, a);
+                }
+            }
+        }
+        int[] out = Arrays.copyOf(buffer, found);
+        Arrays.sort(out);
         return out;
     }
 
-    private void add(List<Integer> from, List<Integer> out) {
-        for (int j : from) {
-            if (stamp[j] != generation) {
-                stamp[j] = generation;
-                out.add(j);
+    /** Rules that leave {@code attr} open, ascending; built on first use (only attributes few rules leave open get chosen). */
+    private int[] open(int attr) {
+        if (open[attr] == null) {
+            int[] out = new int[codes.length - naming[attr]];
+            int w = 0;
+            for (int i = 0; i < codes.length; i++) {
+                if (!names(codes[i], attr)) {
+                    out[w++] = i;
+                }
+            }
+            open[attr] = out;
+        }
+        return open[attr];
+    }
+
+    private static boolean names(int[] code, int attr) {
+        for (int k = 0; k < code.length && code[k] <= attr; k += 2 + code[k + 1]) {
+            if (code[k] == attr) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private int append(int size, int value) {
+        if (size == buffer.length) {
+            buffer = Arrays.copyOf(buffer, size * 2);
+        }
+        buffer[size] = value;
+        return size + 1;
     }
 }

@@ -19,32 +19,57 @@ public final class ModelBlockTemplate {
     private ModelBlockTemplate() {
     }
 
-    public static String render(String name, String modelId, CatalogModel model, boolean json) {
-        String template = read(json ? "/templates/model_config_block.json" : "/templates/model_config_block.yaml");
-        boolean anthropic = !model.anthropicVersions().isEmpty();
-        Map<String, String> values = Map.of(
-                "name", name,
-                "model_id", modelId,
-                "base_model_id", model.modelId(),
-                "provider", model.provider(),
-                "family", model.family(),
-                "max_output_tokens", Integer.toString(model.maxOutputTokens()),
-                "context_window", Integer.toString(model.contextWindow()),
-                "max_tokens", Integer.toString(Math.min(DEFAULT_MAX_TOKENS, model.maxOutputTokens())),
-                "price_per_1k_input", price(model.pricePer1kInput()),
-                "price_per_1k_output", price(model.pricePer1kOutput()));
-        String text = template.lines()
-                .filter(line -> anthropic || !line.contains("\"anthropic_version\"") && !line.startsWith("  anthropic_version"))
-                .map(line -> line.replace("{{anthropic_version}}", anthropic ? model.anthropicVersions().get(0) : ""))
-                .collect(Collectors.joining("\n", "", "\n"));
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            text = text.replace("{{" + v.getKey() + "}}", v.getValue());
+    /** The block serialisations {@code new-model} prints. */
+    public enum Format {
+        YAML("/templates/model_config_block.yaml"), JSON("/templates/model_config_block.json");
+
+        private final String resource;
+
+        Format(String resource) {
+            this.resource = resource;
         }
-        return text;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    private static String price(double p) {
-        return String.format(Locale.ROOT, "%.6f", p).replaceAll("0+$", "").replaceAll("\\.$", "");
+    /**
+     * A complete block named {@code name} for {@code modelId} (as the user wrote it: base ID, profile ID or ARN), with
+     * the facts of its catalog entry {@code model}.
+     */
+    public static String render(String name, String modelId, CatalogModel model, Format format) {
+        String template = read(format.resource);
+        boolean anthropic = !model.anthropicVersions().isEmpty();
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("name", name),
+                Map.entry("model_id", modelId),
+                Map.entry("base_model_id", model.modelId()),
+                Map.entry("provider", model.provider()),
+                Map.entry("family", model.family()),
+                Map.entry("max_output_tokens", Integer.toString(model.maxOutputTokens())),
+                Map.entry("context_window", Integer.toString(model.contextWindow())),
+                Map.entry("max_tokens", Integer.toString(Math.min(DEFAULT_MAX_TOKENS, model.maxOutputTokens()))),
+                Map.entry("price_per_1k_input", CatalogListing.price(model.pricePer1kInput())),
+                Map.entry("price_per_1k_output", CatalogListing.price(model.pricePer1kOutput())),
+                Map.entry("anthropic_version", anthropic ? model.anthropicVersions().get(0) : ""),
+                Map.entry("anthropic_versions", String.join(", ", model.anthropicVersions())),
+                Map.entry("sampling_note", model.exclusiveParameters().isEmpty() ? ""
+                        : ", but this model rejects " + String.join(" and ", model.exclusiveParameters()) + " together: set one"));
+        // placeholders are filled line by line after the filter, so a NAME cannot be mistaken for a template line
+        return template.lines()
+                .filter(line -> anthropic || !line.contains("anthropic_version"))
+                .map(line -> fill(line, values))
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static String fill(String line, Map<String, String> values) {
+        String out = line;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            out = out.replace("{{" + v.getKey() + "}}", v.getValue());
+        }
+        return out;
     }
 
     private static String read(String resource) {

@@ -73,7 +73,7 @@ public final class ModelCatalog {
                     m.path("max_output_tokens").asInt(), m.path("context_window").asInt(0),
                     strings(m.path("required_fields")), strings(m.path("anthropic_versions")),
                     m.path("price_per_1k_input").asDouble(0), m.path("price_per_1k_output").asDouble(0),
-                    m.path("request_format").asText(""), m.path("source").asText("")));
+                    m.path("request_format").asText(""), m.path("source").asText(""), strings(m.path("exclusive_parameters"))));
             i++;
         }
         return new ModelCatalog(models, strings(root.path("inference_profile_prefixes")));
@@ -85,8 +85,25 @@ public final class ModelCatalog {
         return List.copyOf(out);
     }
 
+    /** The geography prefixes of cross-region inference profile IDs ({@code us}, {@code eu}, {@code global}…). */
+    public List<String> profilePrefixes() {
+        return profilePrefixes;
+    }
+
     public List<CatalogModel> all() {
         return List.copyOf(byId.values());
+    }
+
+    /** ARN resource types whose model is account-specific: the ARN does not say which catalog model it runs. */
+    private static final java.util.regex.Pattern OPAQUE_ARN = java.util.regex.Pattern.compile(
+            "^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:(application-inference-profile|provisioned-model|custom-model|imported-model)/.+");
+
+    /**
+     * True for an application inference profile, provisioned model, custom or imported model ARN: valid, but which
+     * model it runs is known only to the account, so the catalog can neither find nor reject it.
+     */
+    public static boolean isOpaqueArn(String modelId) {
+        return OPAQUE_ARN.matcher(modelId).matches();
     }
 
     /** The catalog entry for a base model ID, an inference-profile ID or a Bedrock ARN. */

@@ -37,13 +37,20 @@ public final class DocumentLoader {
     static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
 
     private final long maxBytes;
+    private final String limitHint;
 
     public DocumentLoader() {
         this(DEFAULT_MAX_BYTES);
     }
 
     public DocumentLoader(long maxBytes) {
+        this(maxBytes, null);
+    }
+
+    /** @param limitHint how the caller lets users raise the limit (e.g. a flag), appended to the too-large message */
+    public DocumentLoader(long maxBytes, String limitHint) {
         this.maxBytes = maxBytes;
+        this.limitHint = limitHint == null ? "" : " (" + limitHint + ")";
     }
 
     /** Reads and parses {@code path}; {@code displayName} is how findings name the file. */
@@ -58,7 +65,7 @@ public final class DocumentLoader {
     /** Parses bytes already in memory (a git blob, a test fixture); JSON when the name ends in {@code .json}. */
     public SourceDocument parse(byte[] bytes, String displayName) {
         if (bytes.length > maxBytes) {
-            throw new InputException(displayName + ": " + bytes.length + " bytes exceeds the " + maxBytes + "-byte limit for routing documents");
+            throw new InputException(displayName + ": " + bytes.length + " bytes exceeds the " + maxBytes + "-byte limit for routing documents" + limitHint);
         }
         if (looksBinary(bytes)) {
             throw new InputException(displayName + ": binary file (NUL bytes), not a YAML or JSON document");
@@ -103,7 +110,7 @@ public final class DocumentLoader {
             }
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw new InputException(displayName + ": " + size + " bytes exceeds the " + maxBytes + "-byte limit for routing documents");
+                throw new InputException(displayName + ": " + size + " bytes exceeds the " + maxBytes + "-byte limit for routing documents" + limitHint);
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {

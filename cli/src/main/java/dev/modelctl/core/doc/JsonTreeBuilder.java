@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,7 +33,13 @@ final class JsonTreeBuilder extends TreeBuilder {
     }
 
     SourceDocument build(String text) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(text);
+        } catch (IOException e) {
+            return syntaxError(new Position(1, 1), DocumentLoader.oneLine(e.getMessage()));
+        }
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return syntaxError(new Position(1, 1), "empty document; expected an object with 'version' and 'models'");
@@ -44,11 +51,24 @@ final class JsonTreeBuilder extends TreeBuilder {
                 return syntaxError(position(parser.currentTokenLocation()), "unexpected content after the end of the JSON document");
             }
             return result(root);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own message names its API; say what is wrong with the document, where the limit was crossed
+            return syntaxError(position(parser.currentTokenLocation()), "nesting deeper than " + DocumentLoader.MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             return syntaxError(loc == null ? new Position(1, 1) : position(loc), DocumentLoader.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             return syntaxError(new Position(1, 1), DocumentLoader.oneLine(e.getMessage()));
+        } finally {
+            closeQuietly(parser); // not try-with-resources: the catch clauses read the parser's location before it closes
+        }
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // an in-memory parser has nothing to release
         }
     }
 

@@ -16,6 +16,8 @@ public enum Check {
     ANTHROPIC_VERSION("anthropic-version", Severity.ERROR, "An Anthropic model block lacks a valid `anthropic_version`."),
     MAX_TOKENS_OVER_LIMIT("max-tokens-over-limit", Severity.ERROR, "`max_tokens` exceeds the model's maximum output tokens."),
     UNKNOWN_MODEL_ID("unknown-model-id", Severity.ERROR, "A `model_id` is not in the Bedrock model catalog."),
+    CONFLICTING_PARAMETERS("conflicting-parameters", Severity.ERROR,
+            "A model block sets parameters its model rejects together (e.g. `temperature` and `top_p` on Claude Opus 4.1 and later)."),
     DUPLICATE_RULE_ID("duplicate-rule-id", Severity.ERROR, "Two routing rules share one `rule_id`."),
     // rule analysis
     PRIORITY_CONFLICT("priority-conflict", Severity.ERROR, "Two rules with the same priority can match one request."),
@@ -37,7 +39,9 @@ public enum Check {
     OVERRIDE_TTL_TOO_LONG("override-ttl-too-long", Severity.ERROR, "The cost override lasts longer than the allowed maximum."),
     // scanner
     HARDCODED_MODEL_ID("hardcoded-model-id", Severity.ERROR, "A Bedrock model ID is hard-coded outside the allowed places."),
-    ENV_MODEL_KEY("env-model-key", Severity.WARNING, "An environment variable selects a model outside the routing config.");
+    ENV_MODEL_KEY("env-model-key", Severity.WARNING, "An environment variable selects a model outside the routing config."),
+    // smoke (live calls on Bedrock)
+    SMOKE_CALL_FAILED("smoke-call-failed", Severity.ERROR, "An InvokeModel built from a model block's own parameters failed on Bedrock.");
 
     private final String id;
     private final Severity defaultSeverity;

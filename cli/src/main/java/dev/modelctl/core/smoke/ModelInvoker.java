@@ -2,19 +2,20 @@ package dev.modelctl.core.smoke;
 
 import java.util.Map;
 
-/** One InvokeModel call; implemented over the AWS SDK in {@code dev.modelctl.aws}. */
+/** One InvokeModel call; implemented over the AWS SDK in {@code dev.modelctl.aws}, faked in tests. */
 public interface ModelInvoker {
     /**
      * @return the response body and headers
-     * @throws InvokeFailure when Bedrock (or the network) refuses the call; the message is Bedrock's own
+     * @throws InvokeFailure when Bedrock answered this call with an error (the run goes on; the call is a finding)
+     * @throws Unavailable   when no call can succeed (no credentials, access denied, network down, throttled past retries)
      */
     Response invoke(String modelId, byte[] body);
 
-    /** A successful response: body and (lower-cased) headers. */
+    /** A successful response: body and headers (names lower-cased). */
     record Response(byte[] body, Map<String, String> headers) {
     }
 
-    /** A failed call: the service's error code (ValidationException, ThrottlingException, …) and its message. */
+    /** Bedrock refused this call: its error code ({@code ValidationException}, …, or {@code Timeout}) and its own message. */
     final class InvokeFailure extends RuntimeException {
         private final String code;
 
@@ -25,6 +26,13 @@ public interface ModelInvoker {
 
         public String code() {
             return code;
+        }
+    }
+
+    /** The smoke test cannot be done at all; the message is one line saying what and what to do (exit 2). */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -3,13 +3,25 @@ package dev.modelctl.core.smoke;
 /**
  * One smoke call and its outcome.
  *
- * @param useCase     the use case it stands for, or {@code null} for a model-block call
- * @param worstCaseCost the estimate the {@code --max-cost} cap uses: prompt plus {@code max_tokens} of output
- * @param error       Bedrock's error code and message, or {@code null} when the call succeeded
+ * @param costUsd      the call's cost from the tokens the response reports, at catalog prices; NaN when it did not say
+ * @param errorCode    Bedrock's error code ({@code ValidationException}, …; {@code Timeout}), or {@code null} on success
+ * @param errorMessage Bedrock's own message, or {@code null} on success
  */
-public record SmokeCall(String modelBlock, String useCase, String modelId, int line, long latencyMs, long inputTokens,
-                        long outputTokens, double cost, double worstCaseCost, String error) {
+public record SmokeCall(PlannedCall planned, long latencyMs, TokenUsage usage, double costUsd, String errorCode,
+                        String errorMessage) {
+
     public boolean failed() {
-        return error != null;
+        return errorCode != null;
+    }
+
+    static SmokeCall succeeded(PlannedCall p, long latencyMs, TokenUsage usage) {
+        double cost = usage.known()
+                ? usage.input() / 1000.0 * p.model().pricePer1kInput() + usage.output() / 1000.0 * p.model().pricePer1kOutput()
+                : Double.NaN;
+        return new SmokeCall(p, latencyMs, usage, cost, null, null);
+    }
+
+    static SmokeCall failed(PlannedCall p, long latencyMs, String code, String message) {
+        return new SmokeCall(p, latencyMs, TokenUsage.UNKNOWN, 0, code, message);
     }
 }

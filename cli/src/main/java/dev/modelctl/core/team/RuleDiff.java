@@ -88,7 +88,7 @@ public final class RuleDiff {
     }
 
     /** Base-revision files are displayed as {@code REF:path}; compare paths without the ref. */
-    private static String stripRef(String file) {
+    public static String stripRef(String file) {
         int colon = file.indexOf(':');
         return colon > 0 ? file.substring(colon + 1) : file;
     }

@@ -1,5 +1,6 @@
 package dev.modelctl.core.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
@@ -13,6 +14,8 @@ import java.util.List;
 
 /** An active cost override must be attributable and bounded: {@code override-incomplete|expired|ttl-too-long}. */
 public final class OverrideCheck implements DocumentCheck {
+    static final List<String> REQUIRED_WHEN_ACTIVE = List.of("reason", "engineer", "started_at", "expires_at");
+
     @Override
     public List<Finding> check(RoutingDocument doc, CheckContext context) {
         CostOverride o = doc.costOverride();
@@ -20,15 +23,15 @@ public final class OverrideCheck implements DocumentCheck {
         if (o == null || !o.active()) {
             return out;
         }
+        // the fields the schema requires of an active override (its costOverride anyOf, which SchemaCheck leaves to
+        // this check); a field that is present but mistyped or unparseable is the schema's to report
+        JsonNode block = doc.source().root().at(o.pointer());
         List<String> missing = new ArrayList<>();
-        if (blank(o.reason())) {
-            missing.add("reason");
-        }
-        if (blank(o.engineer())) {
-            missing.add("engineer");
-        }
-        if (o.expiresAt() == null) {
-            missing.add("expires_at");
+        for (String field : REQUIRED_WHEN_ACTIVE) {
+            JsonNode v = block.path(field);
+            if (v.isMissingNode() || v.isTextual() && v.asText().isBlank()) {
+                missing.add(field);
+            }
         }
         if (!missing.isEmpty()) {
             out.add(FindingFactory.at(doc.source(), o.pointer(), Check.OVERRIDE_INCOMPLETE,
@@ -53,7 +56,4 @@ public final class OverrideCheck implements DocumentCheck {
         return out;
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

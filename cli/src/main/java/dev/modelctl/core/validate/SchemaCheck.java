@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import java.util.Map;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -116,6 +116,17 @@ public final class SchemaCheck {
     /** {@code schema-violation} findings, one per offending node, sorted by position. */
     public List<Finding> check(SourceDocument doc) {
         List<Error> errors = schema().validate(doc.root());
+        // a value of the wrong type also fails its enum, pattern, range…: the type is the one thing to fix
+        Set<String> mistyped = new HashSet<>();
+        // a misspelt field is also a missing one: "unknown field 'max_token' (did you mean 'max_tokens'?)" says both
+        Map<String, List<String>> unknownFields = new java.util.HashMap<>();
+        for (Error e : errors) {
+            if ("type".equals(e.getKeyword()) && !String.valueOf(e.getSchemaLocation()).contains(CONDITION_VALUE)) {
+                mistyped.add(pointer(e.getInstanceLocation()));
+            } else if ("additionalProperties".equals(e.getKeyword())) {
+                unknownFields.computeIfAbsent(pointer(e.getInstanceLocation()), k -> new ArrayList<>()).add(e.getProperty());
+            }
+        }
         List<Finding> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Error e : errors) {
@@ -124,17 +135,42 @@ public final class SchemaCheck {
                 continue;
             }
             String pointer = pointer(e.getInstanceLocation());
-            if (pointer.endsWith("/anthropic_version")) {
-                continue; // CatalogCheck reports anthropic-version against the catalog's allowed values
+            if (reportedByCatalogCheck(doc, e, pointer) || mistyped.contains(pointer) && !"type".equals(e.getKeyword())
+                    || "required".equals(e.getKeyword()) && misspeltAs(unknownFields.get(pointer), e.getProperty())) {
+                continue;
             }
-            Finding f = location.contains(CONDITION_VALUE)
-                    ? conditionValue(doc, pointer) // one message for the failed branches of the anyOf
-                    : describe(doc, e, pointer, location);
+            Finding f;
+            if (!location.contains(CONDITION_VALUE) || location.contains(CONDITION_VALUE + "anyOf/1/items")) {
+                f = describe(doc, e, pointer, location);
+            } else if (!doc.root().at(pointer).isArray()) {
+                f = conditionValue(doc, pointer); // one message for the failed branches of the anyOf
+            } else if (location.contains(CONDITION_VALUE + "anyOf/1/")) {
+                f = describe(doc, e, pointer, location); // a list: what is wrong is in the list branch (empty, duplicates)
+            } else {
+                continue; // "a list is not a string", and the anyOf summary: noise
+            }
             if (seen.add(f.line() + ":" + f.column() + ":" + f.message())) {
                 out.add(f);
             }
         }
         return out;
+    }
+
+    private static boolean misspeltAs(List<String> unknown, String required) {
+        return unknown != null && unknown.stream().anyMatch(u -> required.equals(Suggest.closest(u, List.of(required))));
+    }
+
+    /**
+     * An invalid {@code anthropic_version} string on an Anthropic model is CatalogCheck's {@code anthropic-version}
+     * (checked against the catalog's allowed values); on any other model, or when mistyped, it stays a schema-violation.
+     */
+    private static boolean reportedByCatalogCheck(SourceDocument doc, Error e, String pointer) {
+        if (!"enum".equals(e.getKeyword()) || !pointer.startsWith("/models/") || !pointer.endsWith("/" + CatalogCheck.ANTHROPIC_VERSION)) {
+            return false;
+        }
+        String block = pointer.substring(0, pointer.length() - CatalogCheck.ANTHROPIC_VERSION.length() - 1);
+        JsonNode modelId = doc.root().at(block + "/model_id");
+        return doc.root().at(pointer).isTextual() && modelId.isTextual() && CatalogCheck.isAnthropic(modelId.asText());
     }
 
     private Finding describe(SourceDocument doc, Error e, String pointer, String schemaLocation) {
@@ -174,6 +210,8 @@ public final class SchemaCheck {
                 message = where + ": " + describeValue(node) + " is not allowed; expected one of " + enumValues(schemaLocation);
                 if (yaml11 != null) {
                     hint = "YAML 1.1 parsers read the unquoted `" + yaml11 + "` as a boolean or number; quote it";
+                } else if (pointer.endsWith("/" + CatalogCheck.ANTHROPIC_VERSION)) {
+                    hint = "only Anthropic models take anthropic_version; remove it from this block";
                 }
             }
             case "pattern" -> {

@@ -2,7 +2,7 @@ package dev.modelctl.core.validate;
 
 import java.util.Collection;
 
-/** "Did you mean …?" by edit distance, for typos in names. */
+/** "Did you mean …?": a truncated name, a typo (edit distance) or a fragment of a longer name. */
 public final class Suggest {
     private Suggest() {
     }
@@ -23,7 +23,12 @@ public final class Suggest {
                 bestDistance = d;
             }
         }
-        return best;
+        if (best != null || word.length() < 4) {
+            return best;
+        }
+        // a fragment of a long name, e.g. nova-lite for amazon.nova-lite-v1:0 // modelctl:allow
+        return candidates.stream().filter(c -> c.contains(word))
+                .min(java.util.Comparator.comparingInt(String::length).thenComparing(c -> c)).orElse(null);
     }
 
     static int distance(String a, String b) {

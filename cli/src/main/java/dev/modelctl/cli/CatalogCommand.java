@@ -1,0 +1,55 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.catalog.CatalogListing;
+import dev.modelctl.core.catalog.CatalogModel;
+import dev.modelctl.core.catalog.ModelCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl catalog [TERM…]}: the models the catalog knows, with their limits and prices. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+        description = "List the Bedrock models of the model catalog: IDs, output limits, context windows, on-demand prices.")
+public final class CatalogCommand implements Callable<Integer> {
+    /** What {@code --format} accepts here. */
+    enum ListingFormat {
+        TEXT, JSON;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @ParentCommand
+    ModelctlCommand parent;
+    @Mixin
+    GlobalOptions global;
+    @Mixin
+    CatalogOptions catalogOptions;
+
+    @Parameters(paramLabel = "TERM", arity = "0..*",
+            description = "Only models whose ID, provider or family contains every TERM (e.g. claude sonnet, nova).")
+    List<String> terms = List.of();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ListingFormat format = ListingFormat.TEXT;
+
+    @Override
+    public Integer call() {
+        ModelCatalog catalog = catalogOptions.catalog(global.repoConfig());
+        List<CatalogModel> models = CatalogListing.filter(catalog, terms);
+        if (models.isEmpty()) {
+            throw new CommandFailure("catalog: no model matches " + String.join(" ", terms) + "; `modelctl catalog` lists them all");
+        }
+        parent.out.print(format == ListingFormat.JSON ? CatalogListing.json(models, catalog.profilePrefixes())
+                : CatalogListing.table(models, catalog.profilePrefixes()));
+        return 0;
+    }
+}
