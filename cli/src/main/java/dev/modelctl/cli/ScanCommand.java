@@ -3,6 +3,7 @@ package dev.modelctl.cli;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.scan.Baseline;
+import dev.modelctl.core.scan.ScanRule;
 import dev.modelctl.core.scan.ScanRules;
 import dev.modelctl.core.scan.ScanStats;
 import dev.modelctl.core.scan.ScanTarget;
@@ -17,6 +18,8 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /** {@code modelctl scan [PATH…]}: hard-coded model IDs and env-var model keys (pre-commit hook and CI check). */
@@ -55,13 +58,15 @@ public final class ScanCommand implements Callable<Integer> {
         }
         RepoConfig config = global.repoConfig();
         List<Path> extraRules = config.scan().rules().stream().map(r -> config.root().resolve(r)).toList();
-        Scanner scanner = new Scanner(ScanRules.load(extraRules), config.scan().allow(), config.scan().hint(), config.scan().maxFileBytes());
+        // the rules (YAML, regexes) load on another core while the files are listed
+        CompletableFuture<List<ScanRule>> rules = CompletableFuture.supplyAsync(() -> ScanRules.load(extraRules));
         ScanStats stats = new ScanStats();
         try (ScanSources sources = ScanSources.open(Path.of(""), stats)) {
             List<ScanTarget> targets = staged ? sources.staged()
                     : since != null ? sources.changedSince(since)
                     : !paths.isEmpty() ? sources.paths(paths)
                     : sources.all();
+            Scanner scanner = new Scanner(join(rules), config.scan().allow(), config.scan().hint(), config.scan().maxFileBytes());
             Path baselinePath = baselineFile != null ? baselineFile : sources.root().resolve(config.scan().baseline());
             Baseline baseline = noBaseline || updateBaseline ? Baseline.empty() : Baseline.load(baselinePath);
             Scanner.Result result = scanner.scan(targets, baseline, stats);
@@ -77,6 +82,18 @@ public final class ScanCommand implements Callable<Integer> {
                 return 0;
             }
             return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), parent.out);
+        }
+    }
+
+    /** The loaded rules, or the loader's own error (a bad rule file is an InputException, exit 2). */
+    private static List<ScanRule> join(CompletableFuture<List<ScanRule>> rules) {
+        try {
+            return rules.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 }

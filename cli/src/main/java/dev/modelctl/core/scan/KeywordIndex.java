@@ -70,22 +70,22 @@ final class KeywordIndex {
     }
 
     /**
-     * Every keyword occurrence in {@code text} (a Latin-1 view of the file's bytes) as {@code position << 16 | rule},
-     * sorted by position. Empty for the usual file.
+     * Every keyword occurrence in a file as {@code position << 16 | rule}, sorted by position; {@code text} is the
+     * Latin-1 view of {@code bytes} (the vectorised dot search runs on it). Empty for the usual file.
      */
-    long[] find(String text) {
+    long[] find(byte[] bytes, String text) {
         long[] hits = new long[8];
         int n = 0;
-        int len = text.length();
+        int len = bytes.length;
         if (anyDotted) {
             for (int i = text.indexOf('.', 1); i >= 0 && i + 2 < len; i = text.indexOf('.', i + 1)) {
-                char before = text.charAt(i - 1);
-                char next = text.charAt(i + 1);
+                int before = bytes[i - 1] & 0xff;
+                int next = bytes[i + 1] & 0xff;
                 int around = (before << 8) | next;
                 if ((aroundDot[around >>> 6] & (1L << (around & 63))) == 0) {
                     continue;
                 }
-                int after = (next << 8) | text.charAt(i + 2);
+                int after = (next << 8) | (bytes[i + 2] & 0xff);
                 if ((afterDot[after >>> 6] & (1L << (after & 63))) == 0) {
                     continue;
                 }
@@ -95,7 +95,8 @@ final class KeywordIndex {
                 }
                 for (Keyword k : candidates) {
                     int start = i - k.dot();
-                    if (start >= 0 && text.startsWith(k.text(), start)) {
+                    if (start >= 0 && start + k.bytes().length <= len
+                            && Arrays.equals(bytes, start, start + k.bytes().length, k.bytes(), 0, k.bytes().length)) {
                         for (int r : k.rules()) {
                             if (n == hits.length) {
                                 hits = Arrays.copyOf(hits, n * 2);

@@ -37,7 +37,7 @@ public final class TextMatcher {
 
     /** Matches in a file, given its bytes and their {@link #latin1} view; 1-based line and character column. */
     public List<Match> matches(byte[] bytes, String latin1) {
-        long[] hits = keywords.find(latin1);
+        long[] hits = keywords.find(bytes, latin1);
         List<Match> out = new ArrayList<>();
         if (hits.length == 0) {
             return out;
