@@ -84,6 +84,14 @@ class EnvFormsTest {
     }
 
     @Test
+    void keyWordsAnywhereInTheFileIncludingShortFilesAndWordBoundaries() throws IOException {
+        assertEquals(List.of("env-model-key warning 1:1 MODEL"), scan("a.env", "MODEL=x")); // shorter than one 8-byte word
+        assertEquals(List.of("env-model-key warning 1:1 XFM_ID"), scan("b.env", "XFM_ID=1")); // the D is a word's last byte
+        assertEquals(List.of("env-model-key warning 2:1 USE_BEDROCK"), scan("c.env", "A=1234567\nUSE_BEDROCK=y\n"));
+        assertEquals(List.of(), scan("d.env", "MODE=1\nBEDROC=2\nFM_I=3\nDDDDDDDDDDDDDDDD=4\n"));
+    }
+
+    @Test
     void namesOutsideTheModelGlobsAndNonEnvKeysAreNotReported() throws IOException {
         assertEquals(List.of(), scan("values.yaml", "image:\n  tag: 1.2.3\nenv:\n  model_id: lower-case-is-not-the-glob\n  REGION: us-east-1\n"
                 + "modelConfig:\n  MODEL_ID: not-under-an-env-key\n"));

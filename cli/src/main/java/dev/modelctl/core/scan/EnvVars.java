@@ -2,6 +2,7 @@ package dev.modelctl.core.scan;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Finds environment variables where deployment files set them, by parsing each format (never by grepping it):
@@ -73,10 +74,53 @@ public final class EnvVars {
      * Cheap pre-filter on the file's Latin-1 view: a format that can set env vars, a word that introduces them in
      * that format, and a model key word. Most files fail it and are never decoded or parsed.
      */
-    public static boolean mayHaveModelKeys(String path, String latin1) {
+    public static boolean mayHaveModelKeys(String path, byte[] bytes, Supplier<String> latin1) {
         Format format = Format.of(path);
-        return format != Format.NONE && KEY_WORDS.stream().anyMatch(latin1::contains)
-                && format.introducers.stream().anyMatch(latin1::contains);
+        if (format == Format.NONE || !hasKeyWord(bytes)) {
+            return false;
+        }
+        String text = latin1.get();
+        return format.introducers.stream().anyMatch(text::contains);
+    }
+
+    private static final long DS = ByteSearch.broadcast((byte) 'D');
+
+    /** Whether MODEL, FM_ID or BEDROCK occurs: each has a 'D', so one pass over the D's answers for all three. */
+    static boolean hasKeyWord(byte[] b) {
+        int i = 0;
+        for (; i + 8 <= b.length; i += 8) {
+            for (long z = ByteSearch.flags(ByteSearch.word(b, i), DS); z != 0; z &= z - 1) {
+                if (keyWordAt(b, i + ByteSearch.lowest(z))) {
+                    return true;
+                }
+            }
+        }
+        for (; i < b.length; i++) {
+            if (keyWordAt(b, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the 'D' at {@code d} is the D of a key word. */
+    private static boolean keyWordAt(byte[] b, int d) {
+        if (b[d] != 'D') {
+            return false;
+        }
+        for (String w : KEY_WORDS) {
+            int start = d - w.indexOf('D');
+            if (start >= 0 && start + w.length() <= b.length) {
+                boolean same = true;
+                for (int k = 0; k < w.length() && same; k++) {
+                    same = b[start + k] == w.charAt(k);
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Every environment variable the file sets (of any name), with positions. */

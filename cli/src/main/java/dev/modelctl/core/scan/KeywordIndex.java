@@ -8,26 +8,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The literal pre-filter: finds every occurrence of every rule keyword in one pass over a file. Model keywords all
- * contain a dot ({@code anthropic.claude}, {@code amazon.nova}), so the pass visits the text's dots with the JVM's
- * vectorised {@code indexOf('.')} and looks at the byte before and the two bytes after each dot: two 64 Kbit tables
- * reject almost every dot at once ({@code json.dumps}, {@code software.amazon.awssdk}), and only the rest are compared
- * with the keywords that share those bytes. Keywords without such a dot (e.g. {@code :bedrock:}) get one plain
- * {@code indexOf} pass each. Rule data stays free to add keywords; only their cost differs.
+ * The literal pre-filter: finds every occurrence of every rule keyword in one pass over a file's bytes. Model
+ * keywords contain a dot or a colon ({@code anthropic.claude}, {@code :bedrock:}): the pass finds those anchor bytes
+ * eight at a time ({@link ByteSearch}) and looks at the bytes around each anchor: two 64 Kbit tables reject almost every one at once
+ * ({@code json.dumps}, {@code key: value}, {@code software.amazon.awssdk}), and only the rest are compared with the
+ * keywords that share those bytes. A keyword without an anchor followed by two bytes gets a search of its own.
  */
 final class KeywordIndex {
-    /** One keyword: its bytes, the offset of its anchor dot (-1 for a plain keyword) and the rules it gates. */
-    private record Keyword(byte[] bytes, String text, int dot, int[] rules) {
+    private static final byte[] ANCHORS = {'.', ':'};
+    private static final long DOTS = ByteSearch.broadcast((byte) '.');
+    private static final long COLONS = ByteSearch.broadcast((byte) ':');
+
+    /** One keyword: its bytes, the offset of its anchor (-1 for a plain keyword) and the rules it gates. */
+    private record Keyword(byte[] bytes, String text, int anchor, int[] rules) {
     }
 
-    /** Bit sets over the two bytes after a dot, and over the byte before and the byte after it: can a keyword be here? */
-    private final long[] afterDot = new long[1024];
-    private final long[] aroundDot = new long[1024];
-    /** Dotted keywords by (byte before the dot, two bytes after), open addressing; keys are stored +1 (0 = empty). */
+    /** Per anchor: can a keyword continue with these two bytes after it / have this byte before and after it? */
+    private final long[][] after = new long[ANCHORS.length][1024];
+    private final long[][] around = new long[ANCHORS.length][1024];
+    /** Anchored keywords by (anchor, two bytes after it), open addressing; keys are stored +1 (0 = empty). */
     private final int[] slotKeys;
     private final Keyword[][] slotKeywords;
     private final List<Keyword> plain = new ArrayList<>();
-    private final boolean anyDotted;
+    private final boolean anyAnchored;
 
     KeywordIndex(List<ScanRule> rules) {
         Map<String, List<Integer>> rulesByKeyword = new LinkedHashMap<>();
@@ -39,27 +42,30 @@ final class KeywordIndex {
                 }
             }
         }
-        Map<Integer, List<Keyword>> dotted = new LinkedHashMap<>();
+        Map<Integer, List<Keyword>> anchored = new LinkedHashMap<>();
         rulesByKeyword.forEach((text, ruleList) -> {
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-            int dot = text.indexOf('.');
             int[] ruleIds = ruleList.stream().mapToInt(Integer::intValue).toArray();
-            if (dot >= 1 && dot + 2 < bytes.length) {
-                Keyword k = new Keyword(bytes, text, dot, ruleIds);
-                int after = after(bytes, dot);
-                afterDot[after >>> 6] |= 1L << (after & 63);
-                int around = ((bytes[dot - 1] & 0xff) << 8) | (bytes[dot + 1] & 0xff);
-                aroundDot[around >>> 6] |= 1L << (around & 63);
-                dotted.computeIfAbsent(key(bytes, dot), x -> new ArrayList<>()).add(k);
-            } else {
+            int at = anchorOf(bytes);
+            if (at < 0) {
                 plain.add(new Keyword(bytes, text, -1, ruleIds));
+                return;
             }
+            int a = anchorIndex(bytes[at]);
+            int next = ((bytes[at + 1] & 0xff) << 8) | (bytes[at + 2] & 0xff);
+            set(after[a], next);
+            for (int before = 0; before < 256; before++) { // the byte before the anchor, when the keyword has one
+                if (at == 0 || before == (bytes[at - 1] & 0xff)) {
+                    set(around[a], (before << 8) | (bytes[at + 1] & 0xff));
+                }
+            }
+            anchored.computeIfAbsent((a << 16) | next, x -> new ArrayList<>()).add(new Keyword(bytes, text, at, ruleIds));
         });
-        anyDotted = !dotted.isEmpty();
-        int size = Integer.highestOneBit(Math.max(4, dotted.size() * 4)) * 2;
+        anyAnchored = !anchored.isEmpty();
+        int size = Integer.highestOneBit(Math.max(4, anchored.size() * 4)) * 2;
         slotKeys = new int[size];
         slotKeywords = new Keyword[size][];
-        dotted.forEach((key, list) -> {
+        anchored.forEach((key, list) -> {
             int slot = slot(key);
             while (slotKeys[slot] != 0) {
                 slot = (slot + 1) & (size - 1);
@@ -69,57 +75,111 @@ final class KeywordIndex {
         });
     }
 
+    /** The first anchor byte with two bytes after it, or -1. */
+    private static int anchorOf(byte[] k) {
+        for (int i = 0; i + 2 < k.length; i++) {
+            if (anchorIndex(k[i]) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int anchorIndex(byte b) {
+        for (int i = 0; i < ANCHORS.length; i++) {
+            if (ANCHORS[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
-     * Every keyword occurrence in a file as {@code position << 16 | rule}, sorted by position; {@code text} is the
-     * Latin-1 view of {@code bytes} (the vectorised dot search runs on it). Empty for the usual file.
+     * Every keyword occurrence in a file as {@code position << 16 | rule}, sorted by position; {@code latin1} gives
+     * the file's Latin-1 view, needed only when there are plain keywords. Empty for the usual file.
      */
-    long[] find(byte[] bytes, String text) {
-        long[] hits = new long[8];
-        int n = 0;
-        int len = bytes.length;
-        if (anyDotted) {
-            for (int i = text.indexOf('.', 1); i >= 0 && i + 2 < len; i = text.indexOf('.', i + 1)) {
-                int before = bytes[i - 1] & 0xff;
-                int next = bytes[i + 1] & 0xff;
-                int around = (before << 8) | next;
-                if ((aroundDot[around >>> 6] & (1L << (around & 63))) == 0) {
-                    continue;
+    long[] find(byte[] b, java.util.function.Supplier<String> latin1) {
+        Hits hits = new Hits();
+        if (anyAnchored) {
+            int n = b.length;
+            int i = 0;
+            for (; i + 8 <= n; i += 8) {
+                long w = ByteSearch.word(b, i);
+                for (long z = ByteSearch.flags(w, DOTS) | ByteSearch.flags(w, COLONS); z != 0; z &= z - 1) {
+                    candidate(b, i + ByteSearch.lowest(z), hits); // checks the byte: a flag can be a borrow's
                 }
-                int after = (next << 8) | (bytes[i + 2] & 0xff);
-                if ((afterDot[after >>> 6] & (1L << (after & 63))) == 0) {
-                    continue;
-                }
-                Keyword[] candidates = lookup((before << 16) | after);
-                if (candidates == null) {
-                    continue;
-                }
-                for (Keyword k : candidates) {
-                    int start = i - k.dot();
-                    if (start >= 0 && start + k.bytes().length <= len
-                            && Arrays.equals(bytes, start, start + k.bytes().length, k.bytes(), 0, k.bytes().length)) {
-                        for (int r : k.rules()) {
-                            if (n == hits.length) {
-                                hits = Arrays.copyOf(hits, n * 2);
-                            }
-                            hits[n++] = ((long) start << 16) | r;
-                        }
+            }
+            for (; i < n; i++) {
+                candidate(b, i, hits);
+            }
+        }
+        if (!plain.isEmpty()) {
+            String text = latin1.get();
+            for (Keyword k : plain) {
+                for (int i = text.indexOf(k.text()); i >= 0; i = text.indexOf(k.text(), i + 1)) {
+                    for (int r : k.rules()) {
+                        hits.add(i, r);
                     }
                 }
             }
         }
-        for (Keyword k : plain) {
-            for (int i = text.indexOf(k.text()); i >= 0; i = text.indexOf(k.text(), i + 1)) {
-                for (int r : k.rules()) {
-                    if (n == hits.length) {
-                        hits = Arrays.copyOf(hits, n * 2);
-                    }
-                    hits[n++] = ((long) i << 16) | r;
+        return hits.sorted();
+    }
+
+    private void candidate(byte[] b, int k, Hits hits) {
+        int a = b[k] == '.' ? 0 : b[k] == ':' ? 1 : -1;
+        if (a < 0 || k + 2 >= b.length) {
+            return;
+        }
+        int a1 = b[k + 1] & 0xff;
+        int before = k > 0 ? b[k - 1] & 0xff : 0;
+        if (!isSet(around[a], (before << 8) | a1)) {
+            return;
+        }
+        int next = (a1 << 8) | (b[k + 2] & 0xff);
+        if (!isSet(after[a], next)) {
+            return;
+        }
+        Keyword[] candidates = lookup((a << 16) | next);
+        if (candidates == null) {
+            return;
+        }
+        for (Keyword kw : candidates) {
+            int start = k - kw.anchor();
+            int end = start + kw.bytes().length;
+            if (start >= 0 && end <= b.length && Arrays.equals(b, start, end, kw.bytes(), 0, kw.bytes().length)) {
+                for (int r : kw.rules()) {
+                    hits.add(start, r);
                 }
             }
         }
-        long[] out = Arrays.copyOf(hits, n);
-        Arrays.sort(out);
-        return out;
+    }
+
+    /** A growing array of hits. */
+    private static final class Hits {
+        private long[] a = new long[8];
+        private int n;
+
+        void add(int position, int rule) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = ((long) position << 16) | rule;
+        }
+
+        long[] sorted() {
+            long[] out = Arrays.copyOf(a, n);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    private static void set(long[] bits, int i) {
+        bits[i >>> 6] |= 1L << (i & 63);
+    }
+
+    private static boolean isSet(long[] bits, int i) {
+        return (bits[i >>> 6] & (1L << (i & 63))) != 0;
     }
 
     private Keyword[] lookup(int key) {
@@ -134,13 +194,5 @@ final class KeywordIndex {
 
     private int slot(int key) {
         return (key * 0x9E3779B1 >>> 8) & (slotKeys.length - 1);
-    }
-
-    private static int after(byte[] k, int dot) {
-        return ((k[dot + 1] & 0xff) << 8) | (k[dot + 2] & 0xff);
-    }
-
-    private static int key(byte[] k, int dot) {
-        return ((k[dot - 1] & 0xff) << 16) | after(k, dot);
     }
 }

@@ -96,9 +96,9 @@ public final class Scanner {
             return FileResult.NONE;
         }
         stats.scanned.incrementAndGet();
-        String latin1 = TextMatcher.latin1(bytes);
-        List<Match> idMatches = matcher.matches(bytes, latin1);
-        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), latin1);
+        TextMatcher.Latin1 view = new TextMatcher.Latin1(bytes);
+        List<Match> idMatches = matcher.matches(bytes, view);
+        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes, view);
         if (idMatches.isEmpty() && !envCandidate) {
             return FileResult.NONE; // the common case: nothing to decode
         }
@@ -106,6 +106,7 @@ public final class Scanner {
             List<Match> inStrings = NotebookStrings.matches(decode(bytes), matcher);
             idMatches = inStrings != null ? inStrings : idMatches; // not JSON: the plain text scan stands
         }
+        String latin1 = view.get();
         LineIndex lines = new LineIndex(latin1); // line structure and the ASCII marker read the same in the Latin-1 view
         List<Finding> findings = new ArrayList<>();
         List<String> matched = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
@@ -27,21 +28,35 @@ public final class TextMatcher {
     /** Matches in a text (tests, rule examples). */
     public List<Match> matches(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return matches(bytes, latin1(bytes));
+        return matches(bytes, new Latin1(bytes));
     }
 
-    /** The Latin-1 view of a file's bytes that {@link #matches(byte[], String)} works on. */
-    public static String latin1(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
+    /** A file's bytes viewed as Latin-1 (a copy, not a decode), made on first use and kept. */
+    public static final class Latin1 implements Supplier<String> {
+        private final byte[] bytes;
+        private String text;
+
+        public Latin1(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public String get() {
+            if (text == null) {
+                text = new String(bytes, StandardCharsets.ISO_8859_1);
+            }
+            return text;
+        }
     }
 
-    /** Matches in a file, given its bytes and their {@link #latin1} view; 1-based line and character column. */
-    public List<Match> matches(byte[] bytes, String latin1) {
-        long[] hits = keywords.find(bytes, latin1);
+    /** Matches in a file, given its bytes and their Latin-1 view; 1-based line and character column. */
+    public List<Match> matches(byte[] bytes, Latin1 view) {
+        long[] hits = keywords.find(bytes, view);
         List<Match> out = new ArrayList<>();
         if (hits.length == 0) {
-            return out;
+            return out; // the usual file: its bytes were looked at once and nothing else happens
         }
+        String latin1 = view.get();
         Matcher[] matchers = new Matcher[rules.size()];
         int[] matchedUpTo = new int[rules.size()]; // a rule's last match end on this line: hits inside it add nothing
         int line = 1;
