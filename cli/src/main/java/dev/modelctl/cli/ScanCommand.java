@@ -48,7 +48,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Report every finding, ignoring the baseline.")
     boolean noBaseline;
 
-    @Option(names = "--update-baseline", description = "Record every current finding in the baseline and exit 0.")
+    @Option(names = "--update-baseline", description = "Record the current findings in the baseline and exit 0 (a scan of some files keeps the entries of the others).")
     boolean updateBaseline;
 
     @Override
