@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rule analysis on real documents: positives and near-miss negatives, with rules, lines and witnesses. */
 class RuleAnalysisTest {
@@ -194,6 +195,34 @@ class RuleAnalysisTest {
                 "{rule_id: also-everything, priority: 10, model: c}");
         assertEquals(List.of("generalization@3 [chat, everything] {task_type=chat}",
                 "shadowed-rule@4 [chat, everything, also-everything] {}"), rows(f));
+    }
+
+    @Test
+    void longValueListCoveredOneValueAtATime() {
+        List<String> rules = new java.util.ArrayList<>();
+        List<String> tenants = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String t = String.format("t%03d", i);
+            tenants.add(t);
+            rules.add("{rule_id: " + t + ", priority: " + (i + 1) + ", conditions: {tenant: " + t + "}, model: a}");
+        }
+        rules.add("{rule_id: all, priority: 600, conditions: {tenant: " + tenants + "}, model: b}");
+        rules.add("{rule_id: all-and-new, priority: 601, conditions: {tenant: " + tenants + ", region: eu}, model: b}");
+        tenants.add("t-new");
+        rules.add("{rule_id: almost, priority: 602, conditions: {tenant: " + tenants + "}, model: b}");
+        List<Finding> f = analyze(rules.toArray(String[]::new));
+        Finding all = f.stream().filter(x -> x.rules().contains("all")).findFirst().orElseThrow();
+        assertEquals("shadowed-rule", all.check().id());
+        assertEquals(501, all.rules().size());
+        assertEquals(Map.of("tenant", "t000"), all.witness());
+        // shadowed by the 500 tenant rules, whatever 'all' above it does (it never wins a request)
+        Finding andNew = f.stream().filter(x -> x.rules().contains("all-and-new")).findFirst().orElseThrow();
+        assertEquals("shadowed-rule", andNew.check().id());
+        assertEquals(501, andNew.rules().size());
+        // 't-new' is left to 'almost': 500 exceptions carved out of it, no shadowing
+        List<Finding> almost = f.stream().filter(x -> x.rules().get(x.rules().size() - 1).equals("almost")).toList();
+        assertEquals(500, almost.size());
+        assertTrue(almost.stream().allMatch(x -> x.check().id().equals("generalization")));
     }
 
     @Test

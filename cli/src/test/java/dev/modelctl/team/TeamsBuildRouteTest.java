@@ -200,6 +200,20 @@ class TeamsBuildRouteTest {
     }
 
     @Test
+    void badRouteAndCheckFlagsAreOneLineExit2() {
+        String doc = routing.toString();
+        assertEquals(new Cli.Result(2, "", "modelctl: route: --set 'task_type' must look like attribute=value\n"),
+                Cli.run("route", doc, "--set", "task_type"));
+        assertEquals(new Cli.Result(2, "", "modelctl: route: --now 'tomorrow' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)\n"),
+                Cli.run("route", doc, "--now", "tomorrow"));
+        assertEquals(new Cli.Result(2, "", "modelctl: route: --format must be text or json\n"), Cli.run("route", doc, "--format", "sarif"));
+        assertEquals(new Cli.Result(2, "", "modelctl: " + dir.resolve("nope.yaml") + ": no such file\n"),
+                Cli.run("route", dir.resolve("nope.yaml").toString()));
+        assertEquals(new Cli.Result(2, "", "modelctl: check: --approved-by needs --base REF\n"),
+                Cli.run("check", doc, "--approved-by", "safety"));
+    }
+
+    @Test
     void routeAppliesAnActiveCostOverrideAndReportsTies() throws IOException {
         Path doc = Files.writeString(dir.resolve("o.yaml"), """
                 version: 1

@@ -1,50 +1,48 @@
 package dev.modelctl.core.analysis;
 
-import dev.modelctl.core.routing.Rule;
-
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The set of requests a rule matches, as a product of per-attribute value sets. Attributes that are absent are
- * unconstrained ({@link ValueSet#ANY}).
+ * A set of requests as a product of per-attribute value sets: what a rule matches, or a part of it while deciding a
+ * cover. Attributes not listed are unconstrained ({@link ValueSet#ANY}).
+ *
+ * @param attributes attribute ids, ascending
+ * @param sets       the value set of each of those attributes
  */
-record Box(Map<String, ValueSet> constraints) {
+record Box(int[] attributes, ValueSet[] sets) {
 
-    static Box of(Rule rule) {
-        Map<String, ValueSet> c = new TreeMap<>();
-        rule.conditions().forEach((attr, values) -> c.put(attr, ValueSet.of(values)));
-        return new Box(c);
+    /** The requests a rule matches, from its packed {@link CompactBox} code. */
+    static Box of(int[] code) {
+        int n = 0;
+        for (int k = 0; k < code.length; k += 2 + code[k + 1]) {
+            n++;
+        }
+        int[] attrs = new int[n];
+        ValueSet[] sets = new ValueSet[n];
+        int i = 0;
+        for (int k = 0; k < code.length; k += 2 + code[k + 1]) {
+            attrs[i] = code[k];
+            sets[i++] = ValueSet.finite(Arrays.copyOfRange(code, k + 2, k + 2 + code[k + 1]));
+        }
+        return new Box(attrs, sets);
     }
 
-    ValueSet get(String attr) {
-        return constraints.getOrDefault(attr, ValueSet.ANY);
+    ValueSet get(int attr) {
+        int i = Arrays.binarySearch(attributes, attr);
+        return i >= 0 ? sets[i] : ValueSet.ANY;
     }
 
+    /** Some request is in both boxes (an attribute neither constrains can always take a common value). */
     boolean overlaps(Box other) {
-        for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
-            ValueSet o = other.constraints.get(e.getKey());
-            if (o != null && !e.getValue().overlaps(o)) {
-                return false;
-            }
-            if (o == null && e.getValue().isEmpty()) {
+        for (int i = 0; i < attributes.length; i++) {
+            if (!sets[i].overlaps(other.get(attributes[i]))) {
                 return false;
             }
         }
-        for (Map.Entry<String, ValueSet> e : other.constraints.entrySet()) {
-            if (!constraints.containsKey(e.getKey()) && e.getValue().isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Every request {@code other} matches, this box matches too. */
-    boolean contains(Box other) {
-        for (Map.Entry<String, ValueSet> e : constraints.entrySet()) {
-            if (!e.getValue().containsAll(other.get(e.getKey()))) {
+        for (int j = 0; j < other.attributes.length; j++) {
+            if (Arrays.binarySearch(attributes, other.attributes[j]) < 0 && other.sets[j].isEmpty()) {
                 return false;
             }
         }
@@ -52,32 +50,50 @@ record Box(Map<String, ValueSet> constraints) {
     }
 
     Box intersectWith(Box other) {
-        Map<String, ValueSet> c = new TreeMap<>(constraints);
-        other.constraints.forEach((attr, values) -> c.merge(attr, values, ValueSet::intersect));
-        return new Box(c);
+        Box out = this;
+        for (int j = 0; j < other.attributes.length; j++) {
+            out = out.with(other.attributes[j], out.get(other.attributes[j]).intersect(other.sets[j]));
+        }
+        return out;
     }
 
-    Box with(String attr, ValueSet values) {
-        Map<String, ValueSet> c = new TreeMap<>(constraints);
-        c.put(attr, values);
-        return new Box(c);
+    Box with(int attr, ValueSet values) {
+        int i = Arrays.binarySearch(attributes, attr);
+        if (i >= 0) {
+            ValueSet[] s = sets.clone();
+            s[i] = values;
+            return new Box(attributes, s);
+        }
+        int at = -i - 1;
+        int[] a = new int[attributes.length + 1];
+        ValueSet[] s = new ValueSet[sets.length + 1];
+        System.arraycopy(attributes, 0, a, 0, at);
+        System.arraycopy(sets, 0, s, 0, at);
+        a[at] = attr;
+        s[at] = values;
+        System.arraycopy(attributes, at, a, at + 1, attributes.length - at);
+        System.arraycopy(sets, at, s, at + 1, sets.length - at);
+        return new Box(a, s);
     }
 
-    /** An attribute on which {@code rule} accepts only part of this box, or {@code null} when it accepts all of it. */
-    String splitAttribute(Box rule) {
-        for (Map.Entry<String, ValueSet> e : rule.constraints.entrySet()) {
-            if (!e.getValue().containsAll(get(e.getKey()))) {
-                return e.getKey();
+    /** An attribute on which {@code rule} accepts only part of this box, or -1 when it accepts all of it. */
+    int splitAttribute(Box rule) {
+        for (int j = 0; j < rule.attributes.length; j++) {
+            if (!rule.sets[j].containsAll(get(rule.attributes[j]))) {
+                return rule.attributes[j];
             }
         }
-        return null;
+        return -1;
     }
 
-    /** One request inside this box, naming only the given attributes (the others may take any value). */
-    Map<String, String> sample(List<String> attributes) {
-        Map<String, String> request = new LinkedHashMap<>();
-        for (String attr : attributes) {
-            request.put(attr, get(attr).sample());
+    /**
+     * One request inside this box, naming the attributes the box constrains (sorted by name); any other attribute may
+     * be absent or take any value.
+     */
+    Map<String, String> sample(Terms names) {
+        Map<String, String> request = new TreeMap<>();
+        for (int i = 0; i < attributes.length; i++) {
+            request.put(names.attributeName(attributes[i]), sets[i].sample(attributes[i], names));
         }
         return request;
     }

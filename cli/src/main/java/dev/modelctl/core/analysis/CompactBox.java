@@ -1,89 +1,15 @@
 package dev.modelctl.core.analysis;
 
-import dev.modelctl.core.routing.Rule;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
- * A rule's conditions packed into one int array, so the tests that run for every candidate pair (overlap, containment)
- * are merge walks over two arrays with no allocation and no pointer chasing. Each (attribute, value) pair is interned
- * to a dense <em>term</em> id; two values of one attribute are equal exactly when their term ids are, so the terms double
- * as value ids. {@link Box} stays the general representation, used once a pair is known to matter.
+ * A rule's conditions packed into one int array ({@link Terms#code}), so the tests that run for every candidate pair
+ * (overlap, containment) are merge walks over two arrays with no allocation and no pointer chasing. {@link Box} is the
+ * general representation (open attributes, set differences), used once a pair is known to matter.
  *
  * <p>Layout: for each attribute the rule names, in ascending attribute id: {@code attr, count, term…} (terms ascending,
  * {@code count} may be 0 for an empty list, which matches nothing).
  */
 final class CompactBox {
     private CompactBox() {
-    }
-
-    /** Interns attribute names and (attribute, value) terms into dense ids shared by all boxes of one analysis. */
-    static final class Interner {
-        private final Map<String, Integer> attributes = new HashMap<>();
-        private final List<Map<String, Integer>> valuesByAttribute = new ArrayList<>();
-        private int terms;
-
-        int[] box(Rule rule) {
-            int n = rule.conditions().size();
-            int[][] parts = new int[n][];
-            int size = 0;
-            int k = 0;
-            for (Map.Entry<String, List<String>> c : rule.conditions().entrySet()) {
-                int attr = attributes.computeIfAbsent(c.getKey(), x -> {
-                    valuesByAttribute.add(new HashMap<>());
-                    return attributes.size();
-                });
-                Map<String, Integer> values = valuesByAttribute.get(attr);
-                int[] ids = new int[c.getValue().size()];
-                int i = 0;
-                for (String v : c.getValue()) {
-                    Integer term = values.get(v);
-                    if (term == null) {
-                        term = terms++;
-                        values.put(v, term);
-                    }
-                    ids[i++] = term;
-                }
-                Arrays.sort(ids);
-                int[] part = distinct(attr, ids);
-                parts[k++] = part;
-                size += part.length;
-            }
-            Arrays.sort(parts, (a, b) -> Integer.compare(a[0], b[0]));
-            int[] code = new int[size];
-            int w = 0;
-            for (int[] part : parts) {
-                System.arraycopy(part, 0, code, w, part.length);
-                w += part.length;
-            }
-            return code;
-        }
-
-        int attributeCount() {
-            return attributes.size();
-        }
-
-        int termCount() {
-            return terms;
-        }
-
-        /** {@code [attr, count, terms…]} without repeated terms ({@code [free, free]}). */
-        private static int[] distinct(int attr, int[] sorted) {
-            int[] part = new int[sorted.length + 2];
-            part[0] = attr;
-            int w = 2;
-            for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    part[w++] = sorted[i];
-                }
-            }
-            part[1] = w - 2;
-            return w == part.length ? part : Arrays.copyOf(part, w);
-        }
     }
 
     /** Some request matches both: every attribute both constrain shares a value (and no constraint is empty). */

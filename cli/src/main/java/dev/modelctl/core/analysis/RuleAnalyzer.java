@@ -5,14 +5,14 @@ import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.Rule;
 import dev.modelctl.core.validate.Suggest;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -28,172 +28,176 @@ public final class RuleAnalyzer {
     /** Findings for {@code rules}; {@code useCases} (may be empty) enables the {@code unknown-use-case} check. */
     public List<Finding> analyze(List<Rule> input, Collection<String> useCases) {
         List<Rule> rules = input.stream().filter(r -> r.ruleId() != null && r.priority() != null).sorted(Rule.PRECEDENCE).toList();
-        CompactBox.Interner interner = new CompactBox.Interner();
-        List<int[]> codes = rules.stream().map(interner::box).toList();
-        RuleIndex index = new RuleIndex(codes, interner.attributeCount(), interner.termCount());
-        Boxes boxes = new Boxes(rules);
-        List<Finding> out = new ArrayList<>();
+        Terms terms = new Terms();
+        List<int[]> codes = rules.stream().map(terms::code).toList();
+        RuleIndex index = new RuleIndex(codes, terms.attributeCount(), terms.termCount());
+        Analysis analysis = new Analysis(rules, codes, terms);
         for (int b = 0; b < rules.size(); b++) {
-            Rule rule = rules.get(b);
             int[] earlier = index.overlappingEarlier(b);
             int firstTied = earlier.length; // rules are in precedence order: equal priorities come last
-            while (firstTied > 0 && Objects.equals(rules.get(earlier[firstTied - 1]).priority(), rule.priority())) {
+            while (firstTied > 0 && Objects.equals(rules.get(earlier[firstTied - 1]).priority(), rules.get(b).priority())) {
                 firstTied--;
             }
             for (int k = firstTied; k < earlier.length; k++) {
-                out.add(conflict(rules.get(earlier[k]), rule, boxes.get(earlier[k]), boxes.get(b)));
+                analysis.conflict(earlier[k], b);
             }
             int[] higher = Arrays.copyOf(earlier, firstTied);
-            if (higher.length > 0 && !shadow(rules, index, boxes, b, higher, out)) {
+            if (higher.length > 0 && !analysis.shadow(b, higher)) {
                 for (int a : higher) {
-                    pair(rules.get(a), rule, CompactBox.contains(index.code(b), index.code(a)), boxes.get(a), boxes.get(b), out);
+                    analysis.pair(a, b);
                 }
             }
         }
         if (!useCases.isEmpty()) {
             for (Rule r : rules) {
-                unknownUseCase(r, useCases, out);
+                analysis.unknownUseCase(r, useCases);
             }
         }
-        return out;
+        return analysis.out;
     }
 
-    private static Finding conflict(Rule a, Rule b, Box boxA, Box boxB) {
-        Map<String, String> witness = boxA.intersectWith(boxB).sample(attributes(List.of(a, b)));
-        return finding(Check.PRIORITY_CONFLICT, b,
-                "rules " + a.labelFrom(b.file()) + " and " + b.label() + " have the same priority and can match the same request; " + a.ruleId() + " wins only by the rule_id tie-break",
-                "give them distinct priorities, or make their conditions disjoint", List.of(a, b), witness);
-    }
+    /** One run over one rule list: the rules in precedence order, their codes, and the findings so far. */
+    private static final class Analysis {
+        final List<Rule> rules;
+        final List<int[]> codes;
+        final Terms terms;
+        final Box[] boxes;
+        final List<Finding> out = new ArrayList<>();
 
-    /** Reports {@code shadowed-rule} or {@code redundant-rule} when higher rules cover rule {@code b}; true if so. */
-    private static boolean shadow(List<Rule> rules, RuleIndex index, Boxes boxes, int b, int[] higher, List<Finding> out) {
-        // A request may give the attributes rule b leaves open a value no rule names; only higher rules that leave
-        // those attributes open too can match such requests, so b is covered exactly when those rules cover it.
-        List<Integer> open = new ArrayList<>();
-        for (int a : higher) {
-            if (CompactBox.namesOnlyAttributesOf(index.code(a), index.code(b))) {
-                open.add(a);
-            }
-        }
-        if (open.isEmpty()) {
-            return false;
-        }
-        Set<Integer> coverers = new LinkedHashSet<>();
-        int[] budget = {COVER_BUDGET};
-        if (uncovered(boxes.get(b), open, 0, boxes, coverers, budget) != null || budget[0] < 0) {
-            return false;
-        }
-        // covered: now find which rule actually wins each part (any higher rule may win some of it)
-        Set<Integer> winners = new LinkedHashSet<>();
-        budget[0] = COVER_BUDGET;
-        List<Integer> all = Arrays.stream(higher).boxed().toList();
-        if (uncovered(boxes.get(b), all, 0, boxes, winners, budget) != null || budget[0] < 0) {
-            winners = coverers; // undecided within the budget: name the rules that cover it
-        }
-        Rule rule = rules.get(b);
-        List<Rule> covering = winners.stream().sorted().map(rules::get).toList();
-        boolean sameModel = covering.stream().allMatch(r -> Objects.equals(r.model(), rule.model()));
-        List<Rule> involved = new ArrayList<>(covering);
-        involved.add(rule);
-        Map<String, String> witness = boxes.get(b).sample(attributes(List.of(rule)));
-        String by = covering.size() == 1 ? covering.get(0).labelFrom(rule.file()) + " matches"
-                : "rules " + covering.stream().map(r -> r.labelFrom(rule.file())).collect(Collectors.joining(", ")) + " together match";
-        if (sameModel) {
-            out.add(finding(Check.REDUNDANT_RULE, rule, "rule " + rule.label() + " is redundant: " + by
-                            + " every request it matches and routes it to the same model '" + rule.model() + "'",
-                    "delete it; routing does not change", involved, witness));
-        } else {
-            out.add(finding(Check.SHADOWED_RULE, rule, "rule " + rule.label() + " can never fire: "
-                            + by + " every request it matches (higher priority)",
-                    "delete it, or give it a lower priority number than " + covering.stream().map(Rule::ruleId).collect(Collectors.joining(", ")),
-                    involved, witness));
-        }
-        return true;
-    }
-
-    /**
-     * A part of {@code box} that no rule in {@code higher[from..]} matches, or {@code null} when they cover it all.
-     * Always splits on the highest-priority overlapping rule, so each covered leaf records the rule that wins it.
-     */
-    private static Box uncovered(Box box, List<Integer> higher, int from, Boxes boxes, Set<Integer> winners, int[] budget) {
-        if (--budget[0] < 0) {
-            return box; // undecided: treat as not covered
-        }
-        for (int i = from; i < higher.size(); i++) {
-            Box rule = boxes.get(higher.get(i));
-            if (!rule.overlaps(box)) {
-                continue;
-            }
-            String attr = box.splitAttribute(rule);
-            if (attr == null) {
-                winners.add(higher.get(i));
-                return null;
-            }
-            ValueSet inRule = box.get(attr).intersect(rule.get(attr));
-            ValueSet outside = box.get(attr).minus(rule.get(attr));
-            Box rest = uncovered(box.with(attr, outside), higher, i + 1, boxes, winners, budget);
-            if (rest != null) {
-                return rest;
-            }
-            return uncovered(box.with(attr, inRule), higher, i, boxes, winners, budget);
-        }
-        return box;
-    }
-
-    private static void pair(Rule a, Rule b, boolean bContainsA, Box boxA, Box boxB, List<Finding> out) {
-        if (Objects.equals(a.model(), b.model())) {
-            return; // overlapping rules that agree change nothing
-        }
-        Map<String, String> witness = boxA.intersectWith(boxB).sample(attributes(List.of(a, b)));
-        if (bContainsA) {
-            out.add(finding(Check.GENERALIZATION, b, "rule " + a.labelFrom(b.file()) + " carves an exception out of the more general "
-                            + b.label() + ": requests it matches go to '" + a.model() + "' instead of '" + b.model() + "'",
-                    "intended exceptions need no change", List.of(a, b), witness));
-        } else {
-            out.add(finding(Check.CORRELATED_RULES, b, "rules " + a.labelFrom(b.file()) + " and " + b.label() + " overlap and pick different models; where both match, " + a.ruleId() + " wins with '" + a.model() + "'",
-                    "if that is not intended, make their conditions disjoint", List.of(a, b), witness));
-        }
-    }
-
-    private static void unknownUseCase(Rule r, Collection<String> useCases, List<Finding> out) {
-        List<String> taskTypes = r.conditions().get("task_type");
-        if (taskTypes == null) {
-            return;
-        }
-        for (String t : taskTypes) {
-            if (!useCases.contains(t)) {
-                String close = Suggest.closest(t, useCases);
-                out.add(finding(Check.UNKNOWN_USE_CASE, r, "rule " + r.label() + ": task_type '" + t + "' names no declared use case",
-                        close != null ? "did you mean '" + close + "'?" : "declare it under use_cases, or fix the spelling",
-                        List.of(r), Map.of("task_type", t)));
-            }
-        }
-    }
-
-    /** Attributes any of the rules constrain, sorted: the ones a witness request needs to name. */
-    private static List<String> attributes(List<Rule> rules) {
-        Set<String> attrs = new TreeSet<>();
-        rules.forEach(r -> attrs.addAll(r.conditions().keySet()));
-        return List.copyOf(attrs);
-    }
-
-    /** The general form of a rule's conditions, built only for the rules a finding or a cover test needs. */
-    private static final class Boxes {
-        private final List<Rule> rules;
-        private final Box[] built;
-
-        Boxes(List<Rule> rules) {
+        Analysis(List<Rule> rules, List<int[]> codes, Terms terms) {
             this.rules = rules;
-            this.built = new Box[rules.size()];
+            this.codes = codes;
+            this.terms = terms;
+            this.boxes = new Box[rules.size()];
         }
 
-        Box get(int i) {
-            Box b = built[i];
-            if (b == null) {
-                b = Box.of(rules.get(i));
-                built[i] = b;
+        /** The general form of a rule's conditions, built only for the rules a finding or a cover test needs. */
+        Box box(int i) {
+            if (boxes[i] == null) {
+                boxes[i] = Box.of(codes.get(i));
             }
-            return b;
+            return boxes[i];
+        }
+
+        void conflict(int ia, int ib) {
+            Rule a = rules.get(ia);
+            Rule b = rules.get(ib);
+            out.add(finding(Check.PRIORITY_CONFLICT, b,
+                    "rules " + a.labelFrom(b.file()) + " and " + b.label() + " have the same priority and can match the same request; "
+                            + a.ruleId() + " wins only by the rule_id tie-break",
+                    "give them distinct priorities, or make their conditions disjoint", List.of(a, b), box(ia).intersectWith(box(ib)).sample(terms)));
+        }
+
+        /** Reports {@code shadowed-rule} or {@code redundant-rule} when higher rules cover rule {@code b}; true if so. */
+        boolean shadow(int b, int[] higher) {
+            // A request may give the attributes rule b leaves open a value no rule names; only higher rules that leave
+            // those attributes open too can match such requests, so b is covered exactly when those rules cover it.
+            List<Integer> open = new ArrayList<>();
+            for (int a : higher) {
+                if (CompactBox.namesOnlyAttributesOf(codes.get(a), codes.get(b))) {
+                    open.add(a);
+                }
+            }
+            if (open.isEmpty()) {
+                return false;
+            }
+            TreeSet<Integer> coverers = new TreeSet<>();
+            if (!covered(box(b), open, coverers)) {
+                return false;
+            }
+            // covered: now find which rule actually wins each part (any higher rule may win some of it)
+            TreeSet<Integer> winners = new TreeSet<>();
+            if (!covered(box(b), Arrays.stream(higher).boxed().toList(), winners)) {
+                winners = coverers; // undecided within the budget: name the rules that cover it
+            }
+            Rule rule = rules.get(b);
+            List<Rule> covering = winners.stream().map(rules::get).toList();
+            boolean sameModel = covering.stream().allMatch(r -> Objects.equals(r.model(), rule.model()));
+            List<Rule> involved = new ArrayList<>(covering);
+            involved.add(rule);
+            Map<String, String> witness = box(b).sample(terms);
+            String by = covering.size() == 1 ? covering.get(0).labelFrom(rule.file()) + " matches"
+                    : "rules " + covering.stream().map(r -> r.labelFrom(rule.file())).collect(Collectors.joining(", ")) + " together match";
+            if (sameModel) {
+                out.add(finding(Check.REDUNDANT_RULE, rule, "rule " + rule.label() + " is redundant: " + by
+                                + " every request it matches and routes it to the same model '" + rule.model() + "'",
+                        "delete it; routing does not change", involved, witness));
+            } else {
+                out.add(finding(Check.SHADOWED_RULE, rule, "rule " + rule.label() + " can never fire: "
+                                + by + " every request it matches (higher priority)",
+                        "delete it, or give it a lower priority number than " + covering.stream().map(Rule::ruleId).collect(Collectors.joining(", ")),
+                        involved, witness));
+            }
+            return true;
+        }
+
+        /**
+         * Whether the rules {@code higher} (in precedence order) together match every request of {@code box}; within
+         * {@link #COVER_BUDGET} splits, else "no". Each part is split on the first rule that overlaps it until a rule
+         * contains it, so {@code winners} collects the rule that wins each part.
+         */
+        boolean covered(Box box, List<Integer> higher, TreeSet<Integer> winners) {
+            record Part(Box box, int from) {
+            }
+            Deque<Part> work = new ArrayDeque<>();
+            work.push(new Part(box, 0));
+            int budget = COVER_BUDGET;
+            while (!work.isEmpty()) {
+                if (--budget < 0) {
+                    return false;
+                }
+                Part part = work.pop();
+                int i = part.from();
+                while (i < higher.size() && !box(higher.get(i)).overlaps(part.box())) {
+                    i++;
+                }
+                if (i == higher.size()) {
+                    return false; // a part no higher rule matches
+                }
+                Box rule = box(higher.get(i));
+                int attr = part.box().splitAttribute(rule);
+                if (attr < 0) {
+                    winners.add(higher.get(i));
+                    continue;
+                }
+                ValueSet values = part.box().get(attr);
+                work.push(new Part(part.box().with(attr, values.minus(rule.get(attr))), i + 1));
+                work.push(new Part(part.box().with(attr, values.intersect(rule.get(attr))), i));
+            }
+            return true;
+        }
+
+        void pair(int ia, int ib) {
+            Rule a = rules.get(ia);
+            Rule b = rules.get(ib);
+            if (Objects.equals(a.model(), b.model())) {
+                return; // overlapping rules that agree change nothing
+            }
+            Map<String, String> witness = box(ia).intersectWith(box(ib)).sample(terms);
+            if (CompactBox.contains(codes.get(ib), codes.get(ia))) {
+                out.add(finding(Check.GENERALIZATION, b, "rule " + a.labelFrom(b.file()) + " carves an exception out of the more general "
+                                + b.label() + ": requests it matches go to '" + a.model() + "' instead of '" + b.model() + "'",
+                        "intended exceptions need no change", List.of(a, b), witness));
+            } else {
+                out.add(finding(Check.CORRELATED_RULES, b, "rules " + a.labelFrom(b.file()) + " and " + b.label()
+                                + " overlap and pick different models; where both match, " + a.ruleId() + " wins with '" + a.model() + "'",
+                        "if that is not intended, make their conditions disjoint", List.of(a, b), witness));
+            }
+        }
+
+        void unknownUseCase(Rule r, Collection<String> useCases) {
+            List<String> taskTypes = r.conditions().get("task_type");
+            if (taskTypes == null) {
+                return;
+            }
+            for (String t : taskTypes) {
+                if (!useCases.contains(t)) {
+                    String close = Suggest.closest(t, useCases);
+                    out.add(finding(Check.UNKNOWN_USE_CASE, r, "rule " + r.label() + ": task_type '" + t + "' names no declared use case",
+                            close != null ? "did you mean '" + close + "'?" : "declare it under use_cases, or fix the spelling",
+                            List.of(r), Map.of("task_type", t)));
+                }
+            }
         }
     }
 
@@ -201,5 +205,4 @@ public final class RuleAnalyzer {
         return new Finding(check, check.defaultSeverity(), at.file(), at.line(), at.column(), message, hint,
                 rules.stream().map(Rule::ruleId).toList(), witness);
     }
-
 }
