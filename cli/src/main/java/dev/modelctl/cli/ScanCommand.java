@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,7 @@ public final class ScanCommand implements Callable<Integer> {
                     : since != null ? sources.changedSince(since)
                     : !paths.isEmpty() ? sources.paths(paths)
                     : sources.all();
-            Scanner scanner = new Scanner(join(rules), config.scan().allow(), config.scan().hint(), config.scan().maxFileBytes());
+            Scanner scanner = new Scanner(join(rules), allowed(config, sources.root()), config.scan().hint(), config.scan().maxFileBytes());
             Path baselinePath = baselineFile != null ? baselineFile : sources.root().resolve(config.scan().baseline());
             Baseline baseline = noBaseline || updateBaseline ? Baseline.empty() : Baseline.load(baselinePath);
             Scanner.Result result = scanner.scan(targets, baseline, stats);
@@ -83,6 +84,27 @@ public final class ScanCommand implements Callable<Integer> {
             }
             return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), parent.out);
         }
+    }
+
+    /**
+     * The allowed globs, plus the files the config itself names as holding model IDs: its routing documents, the
+     * ownership file and the catalog (as paths relative to the scanned root, glob characters escaped).
+     */
+    static List<String> allowed(RepoConfig config, Path root) {
+        List<String> allow = new ArrayList<>(config.scan().allow());
+        List<String> named = new ArrayList<>(config.documents());
+        named.add(config.ownership());
+        named.add(config.catalog());
+        for (String file : named) {
+            if (file == null || file.isBlank()) {
+                continue;
+            }
+            Path abs = config.root().resolve(file).toAbsolutePath().normalize();
+            if (abs.startsWith(root)) {
+                allow.add(root.relativize(abs).toString().replace('\\', '/').replaceAll("([*?\\[\\]{}])", "\\\\$1"));
+            }
+        }
+        return allow;
     }
 
     /** The loaded rules, or the loader's own error (a bad rule file is an InputException, exit 2). */

@@ -268,6 +268,22 @@ class ScanCommandTest {
     }
 
     @Test
+    void theRoutingDocumentsAndCatalogTheConfigNamesAreAllowed() throws Exception {
+        Path repo = dir.resolve("svc");
+        Files.createDirectories(repo.resolve("routing"));
+        Files.createDirectories(repo.resolve("models"));
+        Files.writeString(repo.resolve(".modelctl.yaml"), "documents: [routing/prod.yaml]\ncatalog: models/catalog[v2].yaml\n");
+        Files.writeString(repo.resolve("routing/prod.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
+        Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n");
+        Files.writeString(repo.resolve("routing/staging.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
+        Cli.Result r = runIn(repo, "scan", "--no-baseline");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("routing/staging.yaml:2:20: error [hardcoded-model-id]"), r.out()); // not named by the config
+        // allowed: the document and the catalog the config names, and the config itself (a default glob)
+        assertTrue(r.out().endsWith("1 error, 0 warnings, 0 info in 1 file (skipped: 3 in allowed paths)\n"), r.out());
+    }
+
+    @Test
     void sarifOutputValidatesAgainstTheSchema() throws Exception {
         Cli.Result r = Cli.run("scan", "--format", "sarif", "--config", config("").toString(), formats().toString());
         assertEquals(1, r.exit());
