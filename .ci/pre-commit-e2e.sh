@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end with the real pre-commit framework: a scratch repository installs this repository's hooks (at its
-# committed HEAD) and also tries them with `pre-commit try-repo`; a commit that hard-codes a model ID is blocked with
-# the message, a clean commit passes, a routing document over a model's max_tokens is blocked.
+# committed HEAD) and also tries them with `pre-commit try-repo` (with the jar CI built, and without it: the launcher
+# then builds it in pre-commit's clone); a commit that hard-codes a model ID is blocked with the message, a clean
+# commit passes, a routing document over a model's max_tokens is blocked.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 if ! command -v pre-commit >/dev/null 2>&1; then
@@ -41,6 +42,16 @@ if pre-commit try-repo "$repo" modelctl-scan --files service.py > tryrepo.log 2>
 fi
 grep -q "hard-coded Bedrock model ID" tryrepo.log || { cat tryrepo.log; echo "FAIL: try-repo output lacks the message"; exit 1; }
 
+# what a consuming repository gets: no MODELCTL_JAR, so the hook's launcher builds the jar inside pre-commit's clone
+# of this repository on first use (JDK + Maven on the machine; about 20 s once, then cached with the clone)
+if env -u MODELCTL_JAR pre-commit try-repo "$repo" modelctl-scan --files service.py > nojar.log 2>&1; then
+  cat nojar.log; echo "FAIL: try-repo without a prebuilt jar did not block the hard-coded model ID"; exit 1
+fi
+grep -q "modelctl: building .*/cli/target/modelctl.jar (first run)" nojar.log \
+  || { cat nojar.log; echo "FAIL: the launcher did not build the jar in pre-commit's clone"; exit 1; }
+grep -q "hard-coded Bedrock model ID 'anthropic.claude-3-haiku-20240307-v1:0' in service.py:1" nojar.log \
+  || { cat nojar.log; echo "FAIL: the jar-less run lacks the message"; exit 1; }
+
 echo 'MODEL = router.get_model_id("chat")' > service.py
 cp "$repo/templates/model_routing_config.example.yaml" model_routing_config.yaml
 git add service.py model_routing_config.yaml
@@ -52,4 +63,4 @@ if git commit -q -m "bad routing" > check.log 2>&1; then
   cat check.log; echo "FAIL: a routing document over the model's max_tokens was not blocked"; exit 1
 fi
 grep -q "max-tokens-over-limit" check.log || { cat check.log; echo "FAIL: check did not report max-tokens-over-limit"; exit 1; }
-echo "pre-commit e2e: 4 passed, 0 failed"
+echo "pre-commit e2e: 5 passed, 0 failed"

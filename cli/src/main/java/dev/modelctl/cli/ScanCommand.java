@@ -3,6 +3,7 @@ package dev.modelctl.cli;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.scan.Baseline;
+import dev.modelctl.core.scan.ScanRule;
 import dev.modelctl.core.scan.ScanRules;
 import dev.modelctl.core.scan.ScanStats;
 import dev.modelctl.core.scan.ScanTarget;
@@ -15,8 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /** {@code modelctl scan [PATH…]}: hard-coded model IDs and env-var model keys (pre-commit hook and CI check). */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -44,7 +49,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Report every finding, ignoring the baseline.")
     boolean noBaseline;
 
-    @Option(names = "--update-baseline", description = "Record every current finding in the baseline and exit 0.")
+    @Option(names = "--update-baseline", description = "Record the current findings in the baseline and exit 0 (a scan of some files keeps the entries of the others).")
     boolean updateBaseline;
 
     @Override
@@ -54,22 +59,63 @@ public final class ScanCommand implements Callable<Integer> {
         }
         RepoConfig config = global.repoConfig();
         List<Path> extraRules = config.scan().rules().stream().map(r -> config.root().resolve(r)).toList();
-        Scanner scanner = new Scanner(ScanRules.load(extraRules), config.scan().allow(), config.scan().hint(), config.scan().maxFileBytes());
+        // the rules (YAML, regexes) load on another core while the files are listed
+        CompletableFuture<List<ScanRule>> rules = CompletableFuture.supplyAsync(() -> ScanRules.load(extraRules));
         ScanStats stats = new ScanStats();
         try (ScanSources sources = ScanSources.open(Path.of(""), stats)) {
             List<ScanTarget> targets = staged ? sources.staged()
                     : since != null ? sources.changedSince(since)
                     : !paths.isEmpty() ? sources.paths(paths)
                     : sources.all();
+            Scanner scanner = new Scanner(join(rules), allowed(config, sources.root()), config.scan().hint(), config.scan().maxFileBytes());
             Path baselinePath = baselineFile != null ? baselineFile : sources.root().resolve(config.scan().baseline());
             Baseline baseline = noBaseline || updateBaseline ? Baseline.empty() : Baseline.load(baselinePath);
             Scanner.Result result = scanner.scan(targets, baseline, stats);
             if (updateBaseline) {
-                Baseline.write(baselinePath, result.findings(), result.matched());
-                parent.err.println("wrote " + result.findings().size() + " findings to baseline " + baselinePath);
+                // a scan of some files keeps what the baseline accepted in the others; a full scan starts afresh
+                boolean partial = staged || since != null || !paths.isEmpty();
+                List<Baseline.Entry> kept = partial
+                        ? Baseline.load(baselinePath).entriesOutside(targets.stream().map(ScanTarget::path).collect(Collectors.toSet()))
+                        : List.of();
+                int total = Baseline.write(baselinePath, result.findings(), result.matched(), kept);
+                parent.err.println("modelctl: baseline " + baselinePath + ": " + total + " accepted findings ("
+                        + result.findings().size() + " from this scan" + (kept.isEmpty() ? "" : ", " + kept.size() + " kept for files not scanned") + ")");
                 return 0;
             }
             return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), parent.out);
+        }
+    }
+
+    /**
+     * The allowed globs, plus the files the config itself names as holding model IDs: its routing documents, the
+     * ownership file and the catalog (as paths relative to the scanned root, glob characters escaped).
+     */
+    static List<String> allowed(RepoConfig config, Path root) {
+        List<String> allow = new ArrayList<>(config.scan().allow());
+        List<String> named = new ArrayList<>(config.documents());
+        named.add(config.ownership());
+        named.add(config.catalog());
+        for (String file : named) {
+            if (file == null || file.isBlank()) {
+                continue;
+            }
+            Path abs = config.root().resolve(file).toAbsolutePath().normalize();
+            if (abs.startsWith(root)) {
+                allow.add(root.relativize(abs).toString().replace('\\', '/').replaceAll("([*?\\[\\]{}])", "\\\\$1"));
+            }
+        }
+        return allow;
+    }
+
+    /** The loaded rules, or the loader's own error (a bad rule file is an InputException, exit 2). */
+    private static List<ScanRule> join(CompletableFuture<List<ScanRule>> rules) {
+        try {
+            return rules.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 }

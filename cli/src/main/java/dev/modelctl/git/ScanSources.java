@@ -11,6 +11,7 @@ import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.ignore.IgnoreNode;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -133,9 +134,10 @@ public final class ScanSources implements AutoCloseable {
                     continue;
                 }
                 ObjectId blob = e.getObjectId();
-                out.add(new ScanTarget(e.getPathString(), () -> {
+                out.add(new ScanTarget(e.getPathString(), limit -> {
                     try (ObjectReader reader = repository.newObjectReader()) {
-                        return reader.open(blob).getBytes(Integer.MAX_VALUE - 8);
+                        ObjectLoader loader = reader.open(blob);
+                        return loader.getSize() > limit ? null : loader.getBytes();
                     }
                 }));
             }
@@ -145,7 +147,7 @@ public final class ScanSources implements AutoCloseable {
         return out;
     }
 
-    /** Working-tree files added or modified since {@code ref}. */
+    /** Working-tree files added or modified since {@code ref}, among those git tracks (like {@code git diff REF}). */
     public List<ScanTarget> changedSince(String ref) {
         requireRepository("--since");
         List<ScanTarget> out = new ArrayList<>();
@@ -156,8 +158,9 @@ public final class ScanSources implements AutoCloseable {
             }
             CanonicalTreeParser old = new CanonicalTreeParser();
             old.reset(reader, walk.parseCommit(id).getTree());
+            DirCache index = repository.readDirCache();
             for (DiffEntry d : git.diff().setOldTree(old).setShowNameAndStatusOnly(true).call()) {
-                if (d.getChangeType() != DiffEntry.ChangeType.DELETE) {
+                if (d.getChangeType() != DiffEntry.ChangeType.DELETE && index.findEntry(d.getNewPath()) >= 0) {
                     Path abs = root.resolve(d.getNewPath());
                     if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                         file(abs, out);
@@ -189,10 +192,12 @@ public final class ScanSources implements AutoCloseable {
                 return;
             }
         }
-        out.add(new ScanTarget(relative(abs), () -> {
-            try (InputStream in = Files.newInputStream(abs)) {
-                return in.readNBytes(64 * 1024 * 1024);
+        out.add(new ScanTarget(relative(abs), limit -> {
+            if (Files.size(abs) > limit) {
+                return null;
             }
+            byte[] bytes = Files.readAllBytes(abs);
+            return bytes.length > limit ? null : bytes; // grew meanwhile
         }));
     }
 

@@ -2,17 +2,23 @@ package dev.modelctl.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.modelctl.testing.Cli;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,183 +37,319 @@ class ScanCommandTest {
         return Files.writeString(p, text);
     }
 
-    /** Rows "check severity file:line:col" for a scan of the given files (paths relative to dir). */
-    private List<String> scan(String... names) throws IOException {
-        List<String> args = new ArrayList<>(List.of("scan", "--format", "json", "--config", dir.resolve("none.yaml").toString()));
-        for (String n : names) {
-            args.add(dir.resolve(n).toString());
-        }
-        Files.writeString(dir.resolve("none.yaml"), "scan:\n  baseline: " + dir.resolve("baseline.json") + "\n");
-        Cli.Result r = Cli.run(args.toArray(String[]::new));
+    /** A repo config with nothing allowed (unless {@code extra} says) and the baseline inside the temporary directory. */
+    private Path config(String extra) throws IOException {
+        return write("modelctl.yaml", "scan:\n" + (extra.contains("allow:") ? "" : "  allow: []\n")
+                + "  baseline: " + dir.resolve("baseline.json") + "\n" + extra);
+    }
+
+    /** Rows "check severity file:line:col" (paths relative to {@code base}) and the exit code. */
+    private List<String> rows(Cli.Result r, Path base) throws IOException {
         List<String> rows = new ArrayList<>();
         for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " " + Path.of(f.get("file").asText()).getFileName() + ":"
-                    + f.get("line").asInt() + ":" + f.get("column").asInt());
+            String file = f.get("file").asText();
+            String prefix = base.toString() + "/";
+            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " "
+                    + (file.startsWith(prefix) ? file.substring(prefix.length()) : file) + ":" + f.get("line").asInt() + ":" + f.get("column").asInt());
         }
         rows.add("exit " + r.exit());
         return rows;
     }
 
-    @Test
-    void sourceCodeIdsWithExactColumnsAndPrecision() throws IOException {
-        write("app.py", """
-                import boto3
-                # We route with Anthropic Claude 3.5 Sonnet; see https://aws.amazon.com/bedrock/
-                MODEL = "%s"
-                client = boto3.client("bedrock-runtime")
-                profile = 'us.amazon.nova-pro-v1:0'  # cross-region
-                legacy = "%s"  # modelctl:allow
-                """.formatted(ID, ID));
-        write("Client.java", """
-                import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-                import com.amazonaws.services.s3.AmazonS3;
-                class C { String arn = "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-70b-instruct-v1:0"; }
-                """);
-        assertEquals(List.of("hardcoded-model-id error Client.java:3:25", "hardcoded-model-id error app.py:3:10",
-                "hardcoded-model-id error app.py:5:12", "exit 1"), scan("app.py", "Client.java"));
-        Cli.Result text = Cli.run("scan", dir.resolve("app.py").toString());
-        assertTrue(text.out().contains("error [hardcoded-model-id] hard-coded Bedrock model ID '" + ID + "' in "), text.out());
-        assertTrue(text.out().contains("hint: Use TieredModelRouter.get_model_id(task_type) instead."), text.out());
-        assertTrue(text.out().contains("(suppressed: 1 modelctl:allow)"), text.out());
+    /** The fixture tree {@code scan/formats} (one realistic file per format, positives and near misses) copied to dir. */
+    private Path formats() throws IOException {
+        Path src = Cli.repoRoot().resolve("cli/src/test/resources/scan/formats");
+        Path target = dir.resolve("formats");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path t = target.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return target;
     }
 
     @Test
-    void envModelKeysInEveryDeploymentFormat() throws IOException {
-        write("serverless.yml", "provider:\n  name: aws\n  environment:\n    BEDROCK_MODEL_ID: " + ID + "\n    LOG_LEVEL: info\n    BEDROCK_REGION: us-east-1\n");
-        write("template.yaml", "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n"
-                + "      Environment:\n        Variables:\n          MODEL_ID: !Ref ModelParam\n          FM_ID: " + ID + "\n");
-        write("stack.json", "{\"Resources\": {\"Fn\": {\"Properties\": {\"Environment\": {\"Variables\": {\n  \"CHAT_MODEL\": \"" + ID + "\"}}}}}}\n");
-        write("Dockerfile", "FROM python:3.12\nENV MODEL_ID=" + ID + " OTHER=1\nENV BEDROCK_FALLBACK " + ID + "\nENV PORT=8080\n");
-        write("docker-compose.yml", "services:\n  api:\n    environment:\n      MODEL_NAME: " + ID + "\n  worker:\n    environment:\n      - MODEL_TIER=cheap\n      - DEBUG=1\n");
-        write("k8s.yaml", "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
-                + "        - name: api\n          env:\n            - name: BEDROCK_MODEL\n              value: " + ID + "\n            - name: HOME\n              value: /app\n");
-        write(".github/workflows/ci.yml", "on: push\nenv:\n  MODEL_ID: " + ID + "\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        env:\n          EVAL_MODEL: small\n");
-        write(".env", "# local\nexport MODEL_ID=\"" + ID + "\"\nAPP_MODEL_TIER=cheap # comment\nSECRET=x\n");
-        write("main.tf", "resource \"aws_lambda_function\" \"f\" {\n  environment {\n    variables = {\n      MODEL_ID = \"" + ID + "\"\n      STAGE = \"prod\"\n    }\n  }\n}\n");
-        write("stack.ts", "new lambda.Function(this, 'Fn', {\n  runtime: lambda.Runtime.NODEJS_20_X,\n  environment: {\n    MODEL_ID: '" + ID + "',\n    TABLE: 't',\n  },\n});\n");
-        write("stack.py", "_lambda.Function(self, 'Fn',\n    environment={\"BEDROCK_MODEL\": \"fast\", \"TABLE\": \"t\"})\nfn.add_environment(\"FM_ID\", \"" + ID + "\")\n");
-        write("Stack.java", "Function.Builder.create(this, \"Fn\")\n    .environment(Map.of(\"MODEL_ID\", \"" + ID + "\", \"TABLE\", \"t\"))\n    .build();\n");
-        List<String> rows = scan("serverless.yml", "template.yaml", "stack.json", "Dockerfile", "docker-compose.yml", "k8s.yaml",
-                ".github/workflows/ci.yml", ".env", "main.tf", "stack.ts", "stack.py", "Stack.java");
+    void everyFormatPositivesAndNearMisses() throws IOException {
+        Path formats = formats();
+        Cli.Result r = Cli.run("scan", "--format", "json", "--config", config("").toString(), formats.toString());
         assertEquals(List.of(
-                "env-model-key error .env:2:8",
-                "env-model-key warning .env:3:1",
-                "env-model-key error ci.yml:3:3",
-                "env-model-key warning ci.yml:10:11",
-                "env-model-key error docker-compose.yml:4:7",
-                "env-model-key warning docker-compose.yml:7:9",
-                "env-model-key error Dockerfile:2:5",
-                "env-model-key error Dockerfile:3:5",
-                "env-model-key error k8s.yaml:12:21",
-                "env-model-key error main.tf:4:7",
-                "env-model-key error serverless.yml:4:5",
-                "env-model-key warning serverless.yml:6:5",
-                "env-model-key error Stack.java:2:26",
-                "env-model-key error stack.json:2:3",
-                "env-model-key warning stack.py:2:19",
-                "env-model-key error stack.py:3:21",
-                "env-model-key error stack.ts:4:5",
-                "env-model-key warning template.yaml:8:11",
-                "env-model-key error template.yaml:9:11",
-                "exit 1"), sortedByFile(rows));
-    }
-
-    private static List<String> sortedByFile(List<String> rows) {
-        List<String> body = new ArrayList<>(rows.subList(0, rows.size() - 1));
-        body.sort(java.util.Comparator.comparing((String r) -> r.split(" ")[2].split(":")[0].toLowerCase())
-                .thenComparingInt(r -> Integer.parseInt(r.split(" ")[2].split(":")[1])));
-        body.add(rows.get(rows.size() - 1));
-        return body;
+                "env-model-key error .env:3:8",                         // export BEDROCK_MODEL_ID="<id>"
+                "env-model-key warning .env:4:1",                       // MODEL_TIER=cheap (a comment line names MODEL_ID)
+                "env-model-key error .github/workflows/deploy.yml:4:3", // workflow env
+                "env-model-key warning .github/workflows/deploy.yml:15:11", // step env; `environment: production` is not env
+                "env-model-key error Dockerfile:6:5",                   // ENV K=V K2=V2
+                "env-model-key error Dockerfile:7:5",                   // legacy ENV K V
+                "env-model-key warning Dockerfile:10:5",                // continuation line, after a comment line
+                "env-model-key error Dockerfile:11:5",                  // (ARG, LABEL, `# ENV …` are not env)
+                "env-model-key error docker-compose.yml:7:7",           // map form (labels are not env)
+                "env-model-key warning docker-compose.yml:12:9",        // list form; a name without value sets nothing
+                "env-model-key error ecs-task.json:11:25",              // CloudFormation JSON {Name, Value}
+                "env-model-key warning ecs-task.json:12:25",            // {"Ref": …} value
+                "env-model-key error infra/ChatStack.java:14:69",       // Map.of(…) with a non-literal before it
+                "env-model-key error infra/app.py:13:27",               // environment={…} (a comment and a parameter named environment are not)
+                "env-model-key warning infra/app.py:15:57",             // environment=dict(K=v)
+                "env-model-key error infra/app.py:16:29",               // add_environment
+                "env-model-key error infra/chat-stack.ts:14:9",         // environment: {…} (a comment and a string are not)
+                "env-model-key warning infra/chat-stack.ts:15:9",       // props.tier
+                "env-model-key error infra/chat-stack.ts:19:24",        // addEnvironment with a template literal
+                "env-model-key error k8s/deployment.yaml:6:3",          // ConfigMap data
+                "env-model-key error k8s/deployment.yaml:23:21",        // env: - name/value (a versionless inference profile ID)
+                "env-model-key warning k8s/deployment.yaml:25:21",      // valueFrom (labels, args are not env)
+                "env-model-key error main.tf:15:7",                     // Lambda environment { variables = {…} } (tags are not)
+                "env-model-key warning main.tf:16:7",                   // var.model_tier
+                "env-model-key error main.tf:30:20",                    // jsonencode([{ environment = [{ name, value }] }])
+                "env-model-key warning main.tf:46:17",                  // JSON heredoc with an interpolated value
+                "env-model-key error main.tf:58:16",                    // CodeBuild environment_variable block
+                "env-model-key error serverless.yml:9:5",               // provider.environment (MODEL_TIER line has modelctl:allow)
+                "env-model-key warning serverless.yml:16:7",            // ${ssm:…}
+                "hardcoded-model-id error src/Client.java:9:34",        // SDK imports, com.amazonaws and prose are not IDs
+                "hardcoded-model-id error src/Client.java:12:51",
+                "hardcoded-model-id error src/notebook.ipynb:12:68",    // behind a \n escape inside a JSON string
+                "hardcoded-model-id error src/notebook.ipynb:16:19",
+                "hardcoded-model-id error src/router.py:6:12",          // amazon.com URLs and the family in prose are not
+                "hardcoded-model-id error src/router.py:7:14",
+                "hardcoded-model-id error src/router.py:7:59",
+                "hardcoded-model-id error src/router.py:8:11",          // versionless global. profile
+                "hardcoded-model-id error src/router.py:10:8",          // foundation-model ARN, reported whole
+                "hardcoded-model-id error src/router.py:11:16",         // application inference profile ARN
+                "env-model-key warning template.yaml:11:9",             // !Ref
+                "env-model-key error template.yaml:20:11",              // SAM Environment.Variables
+                "exit 1"), rows(r, formats));
+        Cli.Result text = Cli.run("scan", "--config", config("").toString(), formats.toString());
+        assertTrue(text.out().endsWith("29 errors, 12 warnings, 0 info in 15 files (suppressed: 2 modelctl:allow)\n"), text.out());
     }
 
     @Test
-    void allowedPathsBinaryLargeSymlinksAndInvalidUtf8() throws IOException {
-        write("src/model_ids.py", "SONNET = \"" + ID + "\"\n");
+    void blockingMessageNamesFileLineAndTheConfiguredHint() throws IOException {
+        Path app = write("svc/app.py", "import boto3\nMODEL = \"" + ID + "\"\n");
+        Cli.Result byDefault = Cli.run("scan", "--config", config("").toString(), app.toString());
+        assertEquals(1, byDefault.exit());
+        assertTrue(byDefault.out().startsWith(app + ":2:10: error [hardcoded-model-id] hard-coded Bedrock model ID '" + ID + "' in " + app + ":2\n"
+                + "    hint: Use TieredModelRouter.get_model_id(task_type) instead.\n"), byDefault.out());
+        Cli.Result configured = Cli.run("scan", "--config", config("  hint: \"Use ModelRouter.for_task(task) instead.\"\n").toString(), app.toString());
+        assertTrue(configured.out().contains("    hint: Use ModelRouter.for_task(task) instead.\n"), configured.out());
+        Cli.Result json = Cli.run("scan", "--format", "json", "--config", config("").toString(), app.toString());
+        JsonNode f = MAPPER.readTree(json.out()).get("findings").get(0);
+        assertEquals("hardcoded-model-id", f.get("check").asText());
+        assertEquals("error", f.get("severity").asText());
+        assertEquals(app.toString(), f.get("file").asText());
+        assertEquals(2, f.get("line").asInt());
+        assertEquals(10, f.get("column").asInt());
+        assertEquals("Use TieredModelRouter.get_model_id(task_type) instead.", f.get("hint").asText());
+    }
+
+    @Test
+    void allowedGlobsInlineAllowAndSkippedFilesAreCounted() throws IOException {
+        write("src/model_ids.py", "SONNET = \"" + ID + "\"\n");                   // the designated constants module
+        write("src/ok.py", "LEGACY = \"" + ID + "\"  # modelctl:allow (INC-42)\n");
         Files.write(dir.resolve("src/blob.bin"), new byte[]{1, 0, 2, 'a', 'n', 't'});
         write("src/big.txt", ("x".repeat(100) + "\n").repeat(20_000) + ID + "\n");
-        byte[] latin1 = ("caf\u00e9 = 1\nmodel = \"" + ID + "\"\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = ("caf\u00e9 = 1\nmodel = \"" + ID + "\"\n").getBytes(StandardCharsets.ISO_8859_1); // invalid UTF-8
         Files.write(dir.resolve("src/latin1.py"), latin1);
         Path outside = Files.writeString(Files.createTempFile("outside", ".py"), "M = \"" + ID + "\"\n");
         Files.createSymbolicLink(dir.resolve("src/link.py"), outside);
+        Files.createSymbolicLink(dir.resolve("src/loop.py"), dir.resolve("src/loop.py"));
         write("src/.gitignore", "ignored.py\n");
         write("src/ignored.py", "M = \"" + ID + "\"\n");
-        write("src/notebook.ipynb", "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"model = \\\"" + ID + "\\\"\\n\"]}]}\n");
-        Files.writeString(dir.resolve("none.yaml"), "scan:\n  max_file_bytes: 1048576\n  allow: ['**/model_ids.py']\n");
-        Cli.Result r = Cli.run("scan", "--config", dir.resolve("none.yaml").toString(), dir.resolve("src").toString());
-        assertEquals(1, r.exit(), r::toString);
-        List<String> errors = r.out().lines().filter(l -> l.contains("error [")).toList();
-        assertEquals(2, errors.size(), r.out());
-        assertTrue(errors.get(0).contains("latin1.py:2:10: error [hardcoded-model-id]"), errors.get(0));
-        assertTrue(errors.get(1).contains("notebook.ipynb:1:56: error [hardcoded-model-id]"), errors.get(1));
-        assertTrue(r.out().contains("in 3 files (skipped: 1 binary, 1 over 1048576 bytes, 1 symlinks outside the tree, 1 in allowed paths)"), r.out());
-        Files.delete(outside);
-    }
-
-    @Test
-    void baselineRoundTripSurvivesLineMoves() throws IOException {
-        write("legacy.py", "A = \"" + ID + "\"\nB = \"" + ID + "\"\n");
-        Path config = Files.writeString(dir.resolve("c.yaml"), "scan:\n  baseline: " + dir.resolve("baseline.json") + "\n");
-        Cli.Result update = Cli.run("scan", "--config", config.toString(), "--update-baseline", dir.resolve("legacy.py").toString());
-        assertEquals(0, update.exit(), update::toString);
-        JsonNode baseline = MAPPER.readTree(dir.resolve("baseline.json").toFile());
-        assertEquals(2, baseline.get("findings").size());
-        // lines move: still baselined
-        Files.writeString(dir.resolve("legacy.py"), "# header\n\nA = \"" + ID + "\"\nB = \"" + ID + "\"\n");
-        Cli.Result again = Cli.run("scan", "--config", config.toString(), dir.resolve("legacy.py").toString());
-        assertEquals(0, again.exit(), again::toString);
-        assertTrue(again.out().contains("(suppressed: 2 in baseline)"), again.out());
-        // a third occurrence is new
-        Files.writeString(dir.resolve("legacy.py"), Files.readString(dir.resolve("legacy.py")) + "C = \"" + ID + "\"\n");
-        Cli.Result third = Cli.run("scan", "--config", config.toString(), dir.resolve("legacy.py").toString());
-        assertEquals(1, third.exit());
-        assertTrue(third.out().contains("legacy.py:5:6: error [hardcoded-model-id]"), third.out());
-        Cli.Result all = Cli.run("scan", "--config", config.toString(), "--no-baseline", dir.resolve("legacy.py").toString());
-        assertEquals(3, all.out().lines().filter(l -> l.contains("error [")).count());
-    }
-
-    @Test
-    void stagedScansTheIndexNotTheWorkingTree() throws Exception {
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            write("clean.py", "print('hi')\n");
-            git.add().addFilepattern("clean.py").call();
-            git.commit().setMessage("init").setAuthor("t", "t@e").setCommitter("t", "t@e").setSign(false).call();
-            write("svc.py", "MODEL = \"" + ID + "\"\n");
-            git.add().addFilepattern("svc.py").call();
-            // fixed in the working tree but not staged: the commit would still contain the ID
-            write("svc.py", "MODEL = router.get_model_id('chat')\n");
-        }
-        String cwd = System.getProperty("user.dir");
+        write("src/broken.ipynb", "{\"cells\": [ \"model = '" + ID + "'\"\n");    // not JSON: scanned as text
         try {
-            System.setProperty("user.dir", dir.toString());
-            Cli.Result staged = Cli.run("scan", "--staged", "--config", dir.resolve("absent.yaml").toString());
-            assertEquals(2, staged.exit(), staged::toString); // explicit --config that does not exist
+            Cli.Result r = Cli.run("scan", "--config", config("  max_file_bytes: 1048576\n  allow: ['**/model_ids.py']\n").toString(),
+                    dir.resolve("src").toString());
+            assertEquals(1, r.exit(), r::toString);
+            List<String> errors = r.out().lines().filter(l -> l.contains(": error [")).toList();
+            assertEquals(2, errors.size(), r.out());
+            assertTrue(errors.get(0).startsWith(dir.resolve("src/broken.ipynb") + ":1:23: error [hardcoded-model-id]"), errors.get(0));
+            assertTrue(errors.get(1).startsWith(dir.resolve("src/latin1.py") + ":2:10: error [hardcoded-model-id]"), errors.get(1));
+            assertTrue(r.out().endsWith("2 errors, 0 warnings, 0 info in 4 files (skipped: 1 binary, 1 over 1048576 bytes, "
+                    + "2 symlinks outside the tree, 1 in allowed paths) (suppressed: 1 modelctl:allow)\n"), r.out());
         } finally {
-            System.setProperty("user.dir", cwd);
-        }
-        dev.modelctl.core.scan.ScanStats stats = new dev.modelctl.core.scan.ScanStats();
-        try (var sources = dev.modelctl.git.ScanSources.open(dir, stats)) {
-            var scanner = new dev.modelctl.core.scan.Scanner(dev.modelctl.core.scan.ScanRules.load(List.of()), List.of(), "hint", 1 << 20);
-            var staged = scanner.scan(sources.staged(), dev.modelctl.core.scan.Baseline.empty(), stats);
-            assertEquals(1, staged.findings().size());
-            assertEquals("svc.py", staged.findings().get(0).file());
-            assertEquals(1, staged.findings().get(0).line());
-            var tree = scanner.scan(sources.all(), dev.modelctl.core.scan.Baseline.empty(), new dev.modelctl.core.scan.ScanStats());
-            assertEquals(0, tree.findings().size());
-            var since = scanner.scan(sources.changedSince("main"), dev.modelctl.core.scan.Baseline.empty(), new dev.modelctl.core.scan.ScanStats());
-            assertEquals(0, since.findings().size());
+            Files.delete(outside);
         }
     }
 
     @Test
-    void sarifAndGithubFormats() throws IOException {
-        write("app.py", "MODEL = \"" + ID + "\"\n");
-        Cli.Result sarif = Cli.run("scan", "--format", "sarif", dir.resolve("app.py").toString());
-        JsonNode result = MAPPER.readTree(sarif.out()).at("/runs/0/results/0");
-        assertEquals("hardcoded-model-id", result.get("ruleId").asText());
-        assertEquals(1, result.at("/locations/0/physicalLocation/region/startLine").asInt());
-        assertEquals(10, result.at("/locations/0/physicalLocation/region/startColumn").asInt());
-        Cli.Result gh = Cli.run("scan", "--format", "github", dir.resolve("app.py").toString());
-        assertTrue(gh.out().startsWith("::error file="), gh.out());
-        assertTrue(gh.out().contains(",line=1,col=10,title=modelctl hardcoded-model-id::"), gh.out());
+    void baselineRoundTripSurvivesLineMovesAndPartialUpdatesKeepOtherFiles() throws IOException {
+        Path legacy = write("legacy.py", "A = \"" + ID + "\"\nB = \"" + ID + "\"\n");
+        Path other = write("other.py", "C = \"us.amazon.nova-pro-v1:0\"\n");
+        String cfg = config("").toString();
+        Cli.Result update = Cli.run("scan", "--config", cfg, "--update-baseline", legacy.toString(), other.toString());
+        assertEquals(0, update.exit(), update::toString);
+        assertEquals("modelctl: baseline " + dir.resolve("baseline.json") + ": 3 accepted findings (3 from this scan)\n", update.err());
+        JsonNode baseline = MAPPER.readTree(dir.resolve("baseline.json").toFile());
+        assertEquals(3, baseline.get("findings").size());
+        assertEquals("hardcoded-model-id", baseline.at("/findings/0/check").asText());
+        assertEquals(ID, baseline.at("/findings/0/match").asText());
+        // lines move: still accepted
+        Files.writeString(legacy, "# header\n\nA = \"" + ID + "\"\nB = \"" + ID + "\"\n");
+        Cli.Result again = Cli.run("scan", "--config", cfg, legacy.toString(), other.toString());
+        assertEquals(0, again.exit(), again::toString);
+        assertTrue(again.out().endsWith("0 errors, 0 warnings, 0 info in 2 files (suppressed: 3 in baseline)\n"), again.out());
+        // a third occurrence of the same ID is new
+        Files.writeString(legacy, Files.readString(legacy) + "C = \"" + ID + "\"\n");
+        Cli.Result third = Cli.run("scan", "--config", cfg, legacy.toString());
+        assertEquals(1, third.exit());
+        assertTrue(third.out().startsWith(legacy + ":5:6: error [hardcoded-model-id]"), third.out());
+        assertEquals(3, Cli.run("scan", "--config", cfg, "--no-baseline", legacy.toString()).out().lines().filter(l -> l.contains(": error [")).count());
+        // updating from a scan of one file keeps what was accepted in the others
+        Cli.Result partial = Cli.run("scan", "--config", cfg, "--update-baseline", legacy.toString());
+        assertEquals("modelctl: baseline " + dir.resolve("baseline.json") + ": 4 accepted findings (3 from this scan, 1 kept for files not scanned)\n",
+                partial.err());
+        assertEquals(0, Cli.run("scan", "--config", cfg, legacy.toString(), other.toString()).exit());
+        // a corrupt baseline is one clear error, not a stack trace
+        Files.writeString(dir.resolve("baseline.json"), "[1, 2");
+        Cli.Result corrupt = Cli.run("scan", "--config", cfg, legacy.toString());
+        assertEquals(2, corrupt.exit());
+        assertTrue(corrupt.err().startsWith("modelctl: " + dir.resolve("baseline.json") + ": not a modelctl baseline"), corrupt.err());
+    }
+
+    /** Runs the CLI in its own JVM with {@code cwd} as the working directory (what pre-commit and CI do). */
+    private static Cli.Result runIn(Path cwd, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        return new Cli.Result(p.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stagedSinceAndTrackedModesInARealRepository() throws Exception {
+        Path repo = dir.resolve("repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repo.resolve("clean.py"), "print('hi')\n");
+            Files.writeString(repo.resolve(".gitignore"), "build/\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("init").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").setSign(false).call();
+            Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
+            git.add().addFilepattern("svc.py").call();
+        }
+        // fixed in the working tree but not staged: the commit would still contain the ID
+        Files.writeString(repo.resolve("svc.py"), "MODEL = router.get_model_id('chat')\n");
+        Files.createDirectories(repo.resolve("build"));
+        Files.writeString(repo.resolve("build/gen.py"), "M = \"" + ID + "\"\n"); // ignored, untracked
+        Files.writeString(repo.resolve("new.py"), "M = \"amazon.nova-lite-v1:0\"\n"); // untracked
+
+        Cli.Result staged = runIn(repo, "scan", "--staged");
+        assertEquals(1, staged.exit(), staged::toString);
+        assertTrue(staged.out().startsWith("svc.py:1:10: error [hardcoded-model-id] hard-coded Bedrock model ID '" + ID + "' in svc.py:1\n"), staged.out());
+        assertTrue(staged.out().endsWith("1 error, 0 warnings, 0 info in 3 files\n"), staged.out()); // .gitignore, clean.py, svc.py blobs
+
+        Cli.Result tracked = runIn(repo, "scan"); // every tracked file, working-tree content: untracked and ignored files are not scanned
+        assertEquals(0, tracked.exit(), tracked::toString);
+        assertTrue(tracked.out().endsWith("0 errors, 0 warnings, 0 info in 3 files\n"), tracked.out());
+
+        Cli.Result since = runIn(repo, "scan", "--since", "main", "--format", "json");
+        assertEquals(List.of("exit 0"), rows(since, repo)); // svc.py changed since main, and is clean in the working tree
+        assertEquals("1 file", MAPPER.readTree(since.out()).at("/summary/examined").asText(), since.out()); // not new.py: untracked
+
+        Cli.Result badRef = runIn(repo, "scan", "--since", "no-such-branch");
+        assertEquals(2, badRef.exit());
+        assertTrue(badRef.err().startsWith("modelctl: --since no-such-branch: no such revision"), badRef.err());
+
+        Path plain = dir.resolve("plain"); // outside a repository: the walk honours .gitignore
+        Files.createDirectories(plain.resolve("build"));
+        Files.writeString(plain.resolve(".gitignore"), "build/\n");
+        Files.writeString(plain.resolve("build/gen.py"), "M = \"" + ID + "\"\n");
+        Files.writeString(plain.resolve("app.py"), "M = \"" + ID + "\"\n");
+        Cli.Result walk = runIn(plain, "scan");
+        assertEquals(1, walk.exit());
+        assertTrue(walk.out().startsWith("app.py:1:6: error [hardcoded-model-id]"), walk.out());
+        assertTrue(walk.out().endsWith("1 error, 0 warnings, 0 info in 2 files\n"), walk.out());
+        Cli.Result noRepo = runIn(plain, "scan", "--staged");
+        assertEquals(2, noRepo.exit());
+        assertTrue(noRepo.err().startsWith("modelctl: --staged: ") && noRepo.err().contains("is not inside a git repository"), noRepo.err());
+    }
+
+    @Test
+    void theRoutingDocumentsAndCatalogTheConfigNamesAreAllowed() throws Exception {
+        Path repo = dir.resolve("svc");
+        Files.createDirectories(repo.resolve("routing"));
+        Files.createDirectories(repo.resolve("models"));
+        Files.writeString(repo.resolve(".modelctl.yaml"), "documents: [routing/prod.yaml]\ncatalog: models/catalog[v2].yaml\n");
+        Files.writeString(repo.resolve("routing/prod.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
+        Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n");
+        Files.writeString(repo.resolve("routing/staging.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
+        Cli.Result r = runIn(repo, "scan", "--no-baseline");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("routing/staging.yaml:2:20: error [hardcoded-model-id]"), r.out()); // not named by the config
+        // allowed: the document and the catalog the config names, and the config itself (a default glob)
+        assertTrue(r.out().endsWith("1 error, 0 warnings, 0 info in 1 file (skipped: 3 in allowed paths)\n"), r.out());
+    }
+
+    @Test
+    void sarifOutputValidatesAgainstTheSchema() throws Exception {
+        Cli.Result r = Cli.run("scan", "--format", "sarif", "--config", config("").toString(), formats().toString());
+        assertEquals(1, r.exit());
+        JsonNode sarif = MAPPER.readTree(r.out());
+        Schema schema;
+        try (InputStream in = ScanCommandTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+        }
+        List<Error> errors = schema.validate(sarif);
+        assertTrue(errors.isEmpty(), () -> "SARIF schema errors: " + errors);
+        JsonNode results = sarif.at("/runs/0/results");
+        assertEquals(41, results.size());
+        JsonNode first = results.get(0);
+        assertEquals("env-model-key", first.get("ruleId").asText());
+        assertEquals("error", first.get("level").asText());
+        assertTrue(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText().endsWith("formats/.env"));
+        assertEquals(3, first.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertEquals(8, first.at("/locations/0/physicalLocation/region/startColumn").asInt());
+        List<String> ruleIds = new ArrayList<>();
+        sarif.at("/runs/0/tool/driver/rules").forEach(rule -> ruleIds.add(rule.get("id").asText()));
+        assertTrue(ruleIds.containsAll(List.of("hardcoded-model-id", "env-model-key")), ruleIds::toString);
+        Cli.Result gh = Cli.run("scan", "--format", "github", "--config", config("").toString(), write("a.py", "M = '" + ID + "'\n").toString());
+        assertTrue(gh.out().startsWith("::error file=" + dir.resolve("a.py") + ",line=1,col=6,title=modelctl hardcoded-model-id::"), gh.out());
+        Cli.Result md = Cli.run("scan", "--format", "markdown", "--config", config("").toString(), dir.resolve("a.py").toString());
+        assertTrue(md.out().contains("hardcoded-model-id"), md.out());
+        assertTrue(md.out().contains("| "), md.out());
+    }
+
+    @Test
+    void repoRulesExtendAndOverrideTheBuiltInOnes() throws IOException {
+        Path rules = write("rules/internal.yaml", """
+                version: 1
+                rules:
+                  - id: internal-model-alias
+                    check: hardcoded-model-id
+                    description: our gateway's model aliases
+                    keywords: ['gw-model-']
+                    max_prefix: 0
+                    pattern: 'gw-model-[a-z]+-v[0-9]+'
+                    examples:
+                      match: ['model = "gw-model-sonnet-v2"']
+                      no_match: ['gw-model-']
+                  - id: bedrock-model-arn
+                    check: hardcoded-model-id
+                    description: overridden, provisioned models only
+                    keywords: [':bedrock:']
+                    max_prefix: 24
+                    pattern: 'arn:aws:bedrock:[a-z0-9-]+:[0-9]{12}:provisioned-model/[a-z0-9]+'
+                    examples:
+                      match: ['arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123']
+                      no_match: ['arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc']
+                """);
+        Path app = write("app.py", "A = 'gw-model-sonnet-v2'\nB = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc'\n"
+                + "C = 'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123'\n");
+        Cli.Result r = Cli.run("scan", "--format", "json", "--config", config("  rules: [" + rules + "]\n").toString(), app.toString());
+        assertEquals(List.of("hardcoded-model-id error app.py:1:6", "hardcoded-model-id error app.py:3:6", "exit 1"), rows(r, dir));
+
+        Files.writeString(rules, Files.readString(rules).replace("match: ['model = \"gw-model-sonnet-v2\"']", "match: ['model = \"gw-model-v2\"']"));
+        Cli.Result broken = Cli.run("scan", "--config", config("  rules: [" + rules + "]\n").toString(), app.toString());
+        assertEquals(2, broken.exit());
+        assertEquals("modelctl: " + rules + ":3: rule internal-model-alias: example 'model = \"gw-model-v2\"' must match but does not "
+                + "(check the pattern, and that a keyword occurs in the example)\n", broken.err());
+
+        Files.writeString(rules, "version: 1\nrules:\n  - id: bad\n    keywords: [x]\n    pattern: '(unclosed'\n");
+        Cli.Result badRegex = Cli.run("scan", "--config", config("  rules: [" + rules + "]\n").toString(), app.toString());
+        assertEquals(2, badRegex.exit());
+        assertTrue(badRegex.err().startsWith("modelctl: " + rules + ":3: rule bad: invalid pattern: "), badRegex.err());
     }
 }

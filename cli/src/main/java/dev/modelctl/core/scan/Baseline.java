@@ -29,14 +29,22 @@ import java.util.Set;
  */
 public final class Baseline {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One accepted finding as the baseline file records it. */
+    public record Entry(String fingerprint, String check, String file, String match) {
+    }
+
+    private final List<Entry> entries;
     private final Set<String> fingerprints;
 
-    private Baseline(Set<String> fingerprints) {
-        this.fingerprints = fingerprints;
+    private Baseline(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        this.fingerprints = new HashSet<>();
+        entries.forEach(e -> fingerprints.add(e.fingerprint()));
     }
 
     public static Baseline empty() {
-        return new Baseline(Set.of());
+        return new Baseline(List.of());
     }
 
     public static Baseline load(Path file) {
@@ -45,16 +53,29 @@ public final class Baseline {
         }
         try {
             JsonNode root = MAPPER.readTree(file.toFile());
-            Set<String> fps = new HashSet<>();
-            root.path("findings").forEach(f -> fps.add(f.path("fingerprint").asText()));
-            return new Baseline(fps);
+            if (root == null || !root.path("findings").isArray()) {
+                throw new InputException(file + ": not a modelctl baseline (no findings array)");
+            }
+            List<Entry> entries = new ArrayList<>();
+            root.path("findings").forEach(f -> entries.add(new Entry(f.path("fingerprint").asText(), f.path("check").asText(),
+                    f.path("file").asText(), f.path("match").asText())));
+            return new Baseline(entries);
         } catch (IOException e) {
             throw new InputException(file + ": not a modelctl baseline (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 
+    public boolean isEmpty() {
+        return fingerprints.isEmpty();
+    }
+
     public boolean contains(String fingerprint) {
         return fingerprints.contains(fingerprint);
+    }
+
+    /** The accepted findings of files outside {@code scanned}: what a partial update must keep. */
+    public List<Entry> entriesOutside(Set<String> scanned) {
+        return entries.stream().filter(e -> !scanned.contains(e.file())).toList();
     }
 
     /** Fingerprints for findings, in the order given; {@code matched} is the text each finding matched. */
@@ -70,24 +91,27 @@ public final class Baseline {
         return out;
     }
 
-    /** Writes every current finding as the new baseline (atomically). */
-    public static void write(Path file, List<Finding> findings, List<String> matched) {
+    /**
+     * Writes every current finding, plus {@code kept} entries (of files this scan did not look at), as the new
+     * baseline, atomically; returns how many entries it holds.
+     */
+    public static int write(Path file, List<Finding> findings, List<String> matched, List<Entry> kept) {
         List<String> fps = fingerprints(findings, matched);
+        List<Entry> all = new ArrayList<>(kept);
+        for (int i = 0; i < findings.size(); i++) {
+            all.add(new Entry(fps.get(i), findings.get(i).check().id(), findings.get(i).file(), matched.get(i)));
+        }
+        all.sort(Comparator.comparing(Entry::file).thenComparing(Entry::fingerprint));
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         root.put("tool", "modelctl scan");
         ArrayNode array = root.putArray("findings");
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing((Integer i) -> findings.get(i).file()).thenComparing(fps::get));
-        for (int i : order) {
+        for (Entry e : all) {
             ObjectNode o = array.addObject();
-            o.put("fingerprint", fps.get(i));
-            o.put("check", findings.get(i).check().id());
-            o.put("file", findings.get(i).file());
-            o.put("match", matched.get(i));
+            o.put("fingerprint", e.fingerprint());
+            o.put("check", e.check());
+            o.put("file", e.file());
+            o.put("match", e.match());
         }
         try {
             dev.modelctl.core.build.CanonicalDocument.writeAtomically(file,
@@ -95,6 +119,7 @@ public final class Baseline {
         } catch (IOException e) {
             throw new InputException(file + ": cannot write: " + e.getMessage());
         }
+        return all.size();
     }
 
     private static String sha256(String s) {

@@ -32,18 +32,23 @@ public final class ScanRules {
                 if (in == null) {
                     throw new IllegalStateException("rule file missing from the jar: " + resource);
                 }
-                parse(loader.parse(in.readAllBytes(), "rules" + resource.substring("/rules".length())), rules);
+                parse(loader.parse(in.readAllBytes(), "rules" + resource.substring("/rules".length())), rules, false);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         for (Path p : extra) {
-            parse(loader.load(p, p.toString()), rules);
+            parse(loader.load(p, p.toString()), rules, true);
         }
         return List.copyOf(rules.values());
     }
 
-    private static void parse(SourceDocument doc, Map<String, ScanRule> into) {
+    /**
+     * Reads the rules of one file into {@code into} (same id replaces). The examples of a repository's own rule files
+     * are checked here, so a rule that does not do what its examples say fails at once; the built-in rules' examples
+     * run in the test suite.
+     */
+    private static void parse(SourceDocument doc, Map<String, ScanRule> into, boolean checkExamples) {
         if (!doc.findings().isEmpty()) {
             var f = doc.findings().get(0);
             throw InputException.at(f);
@@ -58,8 +63,9 @@ public final class ScanRules {
             if (id == null || regex == null) {
                 throw new InputException(where + ": a scan rule needs an id and a pattern");
             }
-            Check c = Check.byId(check).filter(x -> x == Check.HARDCODED_MODEL_ID || x == Check.ENV_MODEL_KEY)
-                    .orElseThrow(() -> new InputException(where + ": rule " + id + ": check must be hardcoded-model-id or env-model-key"));
+            // env-model-key comes from parsing deployment files; its "is the value a model ID" test uses these rules
+            Check c = Check.byId(check).filter(x -> x == Check.HARDCODED_MODEL_ID)
+                    .orElseThrow(() -> new InputException(where + ": rule " + id + ": check must be hardcoded-model-id"));
             Pattern pattern;
             try {
                 pattern = Pattern.compile(regex);
@@ -69,8 +75,29 @@ public final class ScanRules {
             if (r.path("keywords").isEmpty()) {
                 throw new InputException(where + ": rule " + id + ": needs keywords (the literal pre-filter)");
             }
-            into.put(id, new ScanRule(id, c, r.path("description").asText(""), strings(r.path("keywords")), r.path("max_prefix").asInt(32), pattern,
-                    strings(r.path("examples").path("match")), strings(r.path("examples").path("no_match")), doc.file()));
+            ScanRule rule = new ScanRule(id, c, r.path("description").asText(""), strings(r.path("keywords")), r.path("max_prefix").asInt(32),
+                    pattern, strings(r.path("examples").path("match")), strings(r.path("examples").path("no_match")), doc.file());
+            if (checkExamples) {
+                checkExamples(rule, where);
+            }
+            into.put(id, rule);
+        }
+    }
+
+    private static void checkExamples(ScanRule rule, String where) {
+        TextMatcher matcher = new TextMatcher(List.of(rule));
+        for (String example : rule.mustMatch()) {
+            if (matcher.matches(example).isEmpty()) {
+                throw new InputException(where + ": rule " + rule.id() + ": example '" + example
+                        + "' must match but does not (check the pattern, and that a keyword occurs in the example)");
+            }
+        }
+        for (String example : rule.mustNotMatch()) {
+            List<Match> found = matcher.matches(example);
+            if (!found.isEmpty()) {
+                throw new InputException(where + ": rule " + rule.id() + ": example '" + example + "' must not match but matches '"
+                        + found.get(0).text() + "'");
+            }
         }
     }
 

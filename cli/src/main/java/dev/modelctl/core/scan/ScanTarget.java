@@ -5,9 +5,9 @@ import java.io.IOException;
 /** One file to scan: its repository-relative path and how to get its bytes (working tree or a git blob). */
 public record ScanTarget(String path, Content content) {
 
-    /** Reads the file's bytes, at most {@code limit + 1} of them is enough to know it is too large. */
+    /** Reads the file's bytes, or returns {@code null} when it has more than {@code limit} (checked before reading). */
     @FunctionalInterface
     public interface Content {
-        byte[] read() throws IOException;
+        byte[] read(long limit) throws IOException;
     }
 }

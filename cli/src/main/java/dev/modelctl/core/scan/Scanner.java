@@ -12,12 +12,14 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Scans files for hard-coded Bedrock model IDs and model-selecting environment variables, in parallel. Inline
- * {@code modelctl:allow} and allowed globs suppress; the baseline filters accepted legacy findings.
+ * Scans files for hard-coded Bedrock model IDs and model-selecting environment variables, in parallel. Allowed globs
+ * skip a file, an inline {@code modelctl:allow} suppresses a line's findings, the baseline filters accepted legacy
+ * findings.
  */
 public final class Scanner {
     public static final String ALLOW_MARKER = "modelctl:allow";
@@ -42,7 +44,7 @@ public final class Scanner {
         this.maxBytes = maxBytes;
     }
 
-    /** Findings with the text each matched (for baseline fingerprints), sorted by file, line, column. */
+    /** Findings with the text each matched (for baseline fingerprints), in file order. */
     public record Result(List<Finding> findings, List<String> matched, ScanStats stats) {
     }
 
@@ -51,9 +53,9 @@ public final class Scanner {
         List<Finding> findings = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         for (FileResult r : perFile) {
-            List<String> fps = Baseline.fingerprints(r.findings, r.matched);
+            List<String> fps = baseline.isEmpty() ? null : Baseline.fingerprints(r.findings, r.matched);
             for (int i = 0; i < r.findings.size(); i++) {
-                if (baseline.contains(fps.get(i))) {
+                if (fps != null && baseline.contains(fps.get(i))) {
                     stats.baselined.incrementAndGet();
                 } else {
                     findings.add(r.findings.get(i));
@@ -80,12 +82,12 @@ public final class Scanner {
         }
         byte[] bytes;
         try {
-            bytes = target.content().read();
+            bytes = target.content().read(maxBytes);
         } catch (IOException | RuntimeException e) {
             stats.unreadable.incrementAndGet();
             return FileResult.NONE;
         }
-        if (bytes.length > maxBytes) {
+        if (bytes == null) {
             stats.tooLarge.incrementAndGet();
             return FileResult.NONE;
         }
@@ -94,27 +96,34 @@ public final class Scanner {
             return FileResult.NONE;
         }
         stats.scanned.incrementAndGet();
-        List<Match> idMatches = matcher.matches(bytes);
-        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes);
+        TextMatcher.Latin1 view = new TextMatcher.Latin1(bytes);
+        List<Match> idMatches = matcher.matches(bytes, view);
+        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes, view);
         if (idMatches.isEmpty() && !envCandidate) {
             return FileResult.NONE; // the common case: nothing to decode
         }
-        String text = decode(bytes);
-        Lines lines = new Lines(text);
+        if (!idMatches.isEmpty() && target.path().toLowerCase(Locale.ROOT).endsWith(".ipynb")) {
+            List<Match> inStrings = NotebookStrings.matches(decode(bytes), matcher);
+            idMatches = inStrings != null ? inStrings : idMatches; // not JSON: the plain text scan stands
+        }
+        String latin1 = view.get();
+        LineIndex lines = new LineIndex(latin1); // line structure and the ASCII marker read the same in the Latin-1 view
         List<Finding> findings = new ArrayList<>();
         List<String> matched = new ArrayList<>();
-        Set<String> envModelIds = new HashSet<>();
-        for (EnvVar v : envCandidate ? envVars.extract(target.path(), text) : List.<EnvVar>of()) {
+        Set<String> reportedAsEnv = new HashSet<>(); // "line:id" of IDs an env-model-key finding already names
+        for (EnvVar v : envCandidate ? envVars.extract(target.path(), decode(bytes)) : List.<EnvVar>of()) {
             if (!EnvVars.isModelKey(v.name())) {
                 continue;
             }
-            if (lines.contains(v.line(), ALLOW_MARKER)) {
+            if (lines.line(v.line()).contains(ALLOW_MARKER) || lines.line(v.valueLine()).contains(ALLOW_MARKER)) {
                 stats.inlineAllowed.incrementAndGet();
                 continue;
             }
-            List<Match> id = matcher.matchLine(v.value(), v.line());
+            List<Match> id = matcher.matchValue(v.value(), v.line());
             if (!id.isEmpty()) {
-                envModelIds.add(id.get(0).text());
+                for (Match m : id) {
+                    reportedAsEnv.add(v.valueLine() + ":" + m.text());
+                }
                 findings.add(new Finding(Check.ENV_MODEL_KEY, Severity.ERROR, target.path(), v.line(), v.column(),
                         "environment variable " + v.name() + " in " + target.path() + ":" + v.line() + " hard-codes Bedrock model ID '"
                                 + id.get(0).text() + "'", hint, List.of(), Map.of()));
@@ -122,16 +131,16 @@ public final class Scanner {
                 findings.add(new Finding(Check.ENV_MODEL_KEY, Severity.WARNING, target.path(), v.line(), v.column(),
                         "environment variable " + v.name() + " in " + target.path() + ":" + v.line()
                                 + " may select a model outside the routing config (value '" + abbreviate(v.value()) + "'); review it",
-                        "if it selects a model, take it from the routing config; otherwise mark the line with # " + ALLOW_MARKER,
+                        "if it selects a model, read it from the routing config; otherwise mark the line with " + ALLOW_MARKER,
                         List.of(), Map.of()));
             }
             matched.add(v.name() + "=" + v.value());
         }
         for (Match m : idMatches) {
-            if (envModelIds.contains(m.text())) {
-                continue; // already reported as the env-model-key that sets it
+            if (reportedAsEnv.contains(m.line() + ":" + m.text())) {
+                continue; // the env-model-key finding that sets it says it all
             }
-            if (lines.contains(m.line(), ALLOW_MARKER)) {
+            if (m.offset() >= 0 ? lineAt(latin1, m.offset()).contains(ALLOW_MARKER) : lines.line(m.line()).contains(ALLOW_MARKER)) {
                 stats.inlineAllowed.incrementAndGet();
                 continue;
             }
@@ -142,33 +151,10 @@ public final class Scanner {
         return new FileResult(findings, matched);
     }
 
-    /** Line lookup by number without splitting the whole file: line starts are indexed on first use. */
-    private static final class Lines {
-        private final String text;
-        private int[] starts;
-        private int count;
-
-        Lines(String text) {
-            this.text = text;
-        }
-
-        boolean contains(int line, String marker) {
-            if (starts == null) {
-                starts = new int[64];
-                starts[count++] = 0;
-                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                    if (count == starts.length) {
-                        starts = java.util.Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i + 1;
-                }
-            }
-            if (line < 1 || line > count) {
-                return false;
-            }
-            int end = line < count ? starts[line] - 1 : text.length();
-            return text.substring(starts[line - 1], end).contains(marker);
-        }
+    /** The line around {@code offset}. */
+    private static String lineAt(String text, int offset) {
+        int end = text.indexOf('\n', offset);
+        return text.substring(text.lastIndexOf('\n', offset) + 1, end < 0 ? text.length() : end);
     }
 
     static boolean isBinary(byte[] bytes) {
@@ -187,6 +173,7 @@ public final class Scanner {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        String one = s.replace('\n', ' ');
+        return one.length() > 60 ? one.substring(0, 57) + "..." : one;
     }
 }

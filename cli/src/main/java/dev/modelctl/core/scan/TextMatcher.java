@@ -2,78 +2,71 @@ package dev.modelctl.core.scan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
- * Runs the rules over a file's bytes. The bytes are viewed as Latin-1 (a copy, not a decode) so the keyword
- * pre-filter is the JVM's vectorised {@code String.indexOf}; only lines that contain a keyword meet a regex, and only
- * lines with a match are decoded as UTF-8 (for the column). Overlapping matches keep the longest (an ARN over the
- * model ID inside it).
+ * Runs the rules over a file. The file is viewed as Latin-1 (a copy, not a decode) so the keyword pre-filter
+ * ({@link KeywordIndex}) works on bytes with the JVM's vectorised searches; a rule's regex is only tried at the few
+ * places next to one of its keywords, never over whole lines, and only lines with a match are looked at as UTF-8 (for
+ * the column). Overlapping matches keep the longest (an ARN over the model ID inside it).
  */
 public final class TextMatcher {
     private final List<ScanRule> rules;
-    private final List<KeywordGroup> groups;
-
-    /**
-     * Keywords sharing a prefix up to their first '.' (e.g. amazon.titan, amazon.nova) are found with one search for
-     * that prefix, then told apart with {@code startsWith}: one pass over the text per provider, not per keyword.
-     */
-    private record KeywordGroup(String prefix, List<String> keywords, List<Integer> rules) {
-    }
+    private final KeywordIndex keywords;
 
     public TextMatcher(List<ScanRule> rules) {
-        this.rules = rules;
-        java.util.Map<String, KeywordGroup> byPrefix = new java.util.LinkedHashMap<>();
-        for (int ri = 0; ri < rules.size(); ri++) {
-            for (String k : rules.get(ri).keywords()) {
-                int dot = k.indexOf('.');
-                String prefix = dot > 0 ? k.substring(0, dot + 1) : k;
-                KeywordGroup g = byPrefix.computeIfAbsent(prefix, x -> new KeywordGroup(x, new ArrayList<>(), new ArrayList<>()));
-                g.keywords().add(k);
-                g.rules().add(ri);
-            }
+        if (rules.size() > 0xffff) {
+            throw new IllegalArgumentException("too many scan rules: " + rules.size());
         }
-        this.groups = List.copyOf(byPrefix.values());
+        this.rules = List.copyOf(rules);
+        this.keywords = new KeywordIndex(this.rules);
     }
 
+    /** Matches in a text (tests, rule examples). */
     public List<Match> matches(String text) {
-        return matches(text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return matches(bytes, new Latin1(bytes));
     }
 
-    public List<Match> matches(byte[] bytes) {
-        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
-        List<Match> out = new ArrayList<>();
-        // keyword hits as (position << 8 | rule index), sorted: one pass over the text computes line numbers
-        long[] hits = new long[16];
-        int n = 0;
-        for (KeywordGroup g : groups) {
-            for (int i = latin1.indexOf(g.prefix()); i >= 0; i = latin1.indexOf(g.prefix(), i + 1)) {
-                for (int k = 0; k < g.keywords().size(); k++) {
-                    if (latin1.startsWith(g.keywords().get(k), i)) {
-                        if (n == hits.length) {
-                            hits = Arrays.copyOf(hits, n * 2);
-                        }
-                        hits[n++] = ((long) i << 8) | g.rules().get(k);
-                    }
-                }
+    /** A file's bytes viewed as Latin-1 (a copy, not a decode), made on first use and kept. */
+    public static final class Latin1 implements Supplier<String> {
+        private final byte[] bytes;
+        private String text;
+
+        public Latin1(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public String get() {
+            if (text == null) {
+                text = new String(bytes, StandardCharsets.ISO_8859_1);
             }
+            return text;
         }
-        if (n == 0) {
-            return out;
+    }
+
+    /** Matches in a file, given its bytes and their Latin-1 view; 1-based line and character column. */
+    public List<Match> matches(byte[] bytes, Latin1 view) {
+        long[] hits = keywords.find(bytes, view);
+        List<Match> out = new ArrayList<>();
+        if (hits.length == 0) {
+            return out; // the usual file: its bytes were looked at once and nothing else happens
         }
-        Arrays.sort(hits, 0, n);
+        String latin1 = view.get();
         Matcher[] matchers = new Matcher[rules.size()];
+        int[] matchedUpTo = new int[rules.size()]; // a rule's last match end on this line: hits inside it add nothing
         int line = 1;
         int counted = 0;
         int lineStart = 0;
         int lineEnd = -1;
-        int lineFirst = out.size();
-        int[] matchedUpTo = new int[rules.size()]; // a rule's last match end: later hits inside it add nothing
-        for (int h = 0; h < n; h++) {
-            int pos = (int) (hits[h] >>> 8);
-            int ri = (int) (hits[h] & 0xff);
+        int lineFirst = 0;
+        for (long hit : hits) {
+            int pos = (int) (hit >>> 16);
+            int ri = (int) (hit & 0xffff);
             if (pos > lineEnd) {
                 lineStart = latin1.lastIndexOf('\n', pos) + 1;
                 line += count(latin1, counted, lineStart);
@@ -87,13 +80,15 @@ public final class TextMatcher {
                 continue;
             }
             ScanRule rule = rules.get(ri);
-            Matcher m = matchers[ri] == null ? (matchers[ri] = rule.pattern().matcher(latin1).useTransparentBounds(true).useAnchoringBounds(false))
-                    : matchers[ri];
+            Matcher m = matchers[ri];
+            if (m == null) {
+                m = matchers[ri] = rule.pattern().matcher(latin1).useTransparentBounds(true).useAnchoringBounds(false);
+            }
             // a match contains one of the rule's keywords and starts at most max_prefix characters before it
             for (int start = Math.max(lineStart, Math.max(pos - rule.maxPrefix(), matchedUpTo[ri])); start <= pos; start++) {
                 m.region(start, lineEnd);
                 if (m.lookingAt()) {
-                    addLongest(out, lineFirst, new Match(rule, line, column(bytes, lineStart, start - lineStart), m.group()));
+                    addLongest(out, lineFirst, new Match(rule, line, column(bytes, lineStart, start - lineStart), m.group(), start));
                     matchedUpTo[ri] = m.end();
                     break;
                 }
@@ -102,29 +97,16 @@ public final class TextMatcher {
         return out;
     }
 
-    /** Matches of one line of text (1-based {@code line}); used for values such as an env var's. */
-    public List<Match> matchLine(String content, int line) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    /** Matches of one value (an env var's, a notebook string) reported at {@code line}, columns from 1. */
+    public List<Match> matchValue(String value, int line) {
         List<Match> out = new ArrayList<>();
-        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
-        matchLine(latin1, 0, latin1.length(), 0, bytes, line, rules, out);
+        for (Match m : matches(value)) {
+            out.add(new Match(m.rule(), line, m.column(), m.text(), -1));
+        }
         return out;
     }
 
-    /** Runs the rules over {@code text[from, end)} (a line starting at {@code lineStart}), with transparent bounds. */
-    private static void matchLine(String text, int lineStart, int end, int from, byte[] bytes, int line, List<ScanRule> rules, List<Match> out) {
-        int first = out.size();
-        for (ScanRule r : rules) {
-            Matcher m = r.pattern().matcher(text);
-            m.useTransparentBounds(true).useAnchoringBounds(false).region(r.keywords().isEmpty() ? lineStart : from, end);
-            while (m.find()) {
-                int column = column(bytes, lineStart, m.start() - lineStart);
-                addLongest(out, first, new Match(r, line, column, m.group()));
-            }
-        }
-    }
-
-    /** 1-based character column of byte offset {@code offset} within the line starting at {@code lineStart}. */
+    /** 1-based character column of byte {@code offset} within the line starting at {@code lineStart}. */
     private static int column(byte[] bytes, int lineStart, int offset) {
         int chars = 0;
         for (int i = lineStart; i < lineStart + offset; i++) {

@@ -1,0 +1,198 @@
+package dev.modelctl.core.scan;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The literal pre-filter: finds every occurrence of every rule keyword in one pass over a file's bytes. Model
+ * keywords contain a dot or a colon ({@code anthropic.claude}, {@code :bedrock:}): the pass finds those anchor bytes
+ * eight at a time ({@link ByteSearch}) and looks at the bytes around each anchor: two 64 Kbit tables reject almost every one at once
+ * ({@code json.dumps}, {@code key: value}, {@code software.amazon.awssdk}), and only the rest are compared with the
+ * keywords that share those bytes. A keyword without an anchor followed by two bytes gets a search of its own.
+ */
+final class KeywordIndex {
+    private static final byte[] ANCHORS = {'.', ':'};
+    private static final long DOTS = ByteSearch.broadcast((byte) '.');
+    private static final long COLONS = ByteSearch.broadcast((byte) ':');
+
+    /** One keyword: its bytes, the offset of its anchor (-1 for a plain keyword) and the rules it gates. */
+    private record Keyword(byte[] bytes, String text, int anchor, int[] rules) {
+    }
+
+    /** Per anchor: can a keyword continue with these two bytes after it / have this byte before and after it? */
+    private final long[][] after = new long[ANCHORS.length][1024];
+    private final long[][] around = new long[ANCHORS.length][1024];
+    /** Anchored keywords by (anchor, two bytes after it), open addressing; keys are stored +1 (0 = empty). */
+    private final int[] slotKeys;
+    private final Keyword[][] slotKeywords;
+    private final List<Keyword> plain = new ArrayList<>();
+    private final boolean anyAnchored;
+
+    KeywordIndex(List<ScanRule> rules) {
+        Map<String, List<Integer>> rulesByKeyword = new LinkedHashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            for (String k : rules.get(r).keywords()) {
+                List<Integer> list = rulesByKeyword.computeIfAbsent(k, x -> new ArrayList<>());
+                if (!list.contains(r)) {
+                    list.add(r);
+                }
+            }
+        }
+        Map<Integer, List<Keyword>> anchored = new LinkedHashMap<>();
+        rulesByKeyword.forEach((text, ruleList) -> {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            int[] ruleIds = ruleList.stream().mapToInt(Integer::intValue).toArray();
+            int at = anchorOf(bytes);
+            if (at < 0) {
+                plain.add(new Keyword(bytes, text, -1, ruleIds));
+                return;
+            }
+            int a = anchorIndex(bytes[at]);
+            int next = ((bytes[at + 1] & 0xff) << 8) | (bytes[at + 2] & 0xff);
+            set(after[a], next);
+            for (int before = 0; before < 256; before++) { // the byte before the anchor, when the keyword has one
+                if (at == 0 || before == (bytes[at - 1] & 0xff)) {
+                    set(around[a], (before << 8) | (bytes[at + 1] & 0xff));
+                }
+            }
+            anchored.computeIfAbsent((a << 16) | next, x -> new ArrayList<>()).add(new Keyword(bytes, text, at, ruleIds));
+        });
+        anyAnchored = !anchored.isEmpty();
+        int size = Integer.highestOneBit(Math.max(4, anchored.size() * 4)) * 2;
+        slotKeys = new int[size];
+        slotKeywords = new Keyword[size][];
+        anchored.forEach((key, list) -> {
+            int slot = slot(key);
+            while (slotKeys[slot] != 0) {
+                slot = (slot + 1) & (size - 1);
+            }
+            slotKeys[slot] = key + 1;
+            slotKeywords[slot] = list.toArray(Keyword[]::new);
+        });
+    }
+
+    /** The first anchor byte with two bytes after it, or -1. */
+    private static int anchorOf(byte[] k) {
+        for (int i = 0; i + 2 < k.length; i++) {
+            if (anchorIndex(k[i]) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int anchorIndex(byte b) {
+        for (int i = 0; i < ANCHORS.length; i++) {
+            if (ANCHORS[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Every keyword occurrence in a file as {@code position << 16 | rule}, sorted by position; {@code latin1} gives
+     * the file's Latin-1 view, needed only when there are plain keywords. Empty for the usual file.
+     */
+    long[] find(byte[] b, java.util.function.Supplier<String> latin1) {
+        Hits hits = new Hits();
+        if (anyAnchored) {
+            int n = b.length;
+            int i = 0;
+            for (; i + 8 <= n; i += 8) {
+                long w = ByteSearch.word(b, i);
+                for (long z = ByteSearch.flags(w, DOTS) | ByteSearch.flags(w, COLONS); z != 0; z &= z - 1) {
+                    candidate(b, i + ByteSearch.lowest(z), hits); // checks the byte: a flag can be a borrow's
+                }
+            }
+            for (; i < n; i++) {
+                candidate(b, i, hits);
+            }
+        }
+        if (!plain.isEmpty()) {
+            String text = latin1.get();
+            for (Keyword k : plain) {
+                for (int i = text.indexOf(k.text()); i >= 0; i = text.indexOf(k.text(), i + 1)) {
+                    for (int r : k.rules()) {
+                        hits.add(i, r);
+                    }
+                }
+            }
+        }
+        return hits.sorted();
+    }
+
+    private void candidate(byte[] b, int k, Hits hits) {
+        int a = b[k] == '.' ? 0 : b[k] == ':' ? 1 : -1;
+        if (a < 0 || k + 2 >= b.length) {
+            return;
+        }
+        int a1 = b[k + 1] & 0xff;
+        int before = k > 0 ? b[k - 1] & 0xff : 0;
+        if (!isSet(around[a], (before << 8) | a1)) {
+            return;
+        }
+        int next = (a1 << 8) | (b[k + 2] & 0xff);
+        if (!isSet(after[a], next)) {
+            return;
+        }
+        Keyword[] candidates = lookup((a << 16) | next);
+        if (candidates == null) {
+            return;
+        }
+        for (Keyword kw : candidates) {
+            int start = k - kw.anchor();
+            int end = start + kw.bytes().length;
+            if (start >= 0 && end <= b.length && Arrays.equals(b, start, end, kw.bytes(), 0, kw.bytes().length)) {
+                for (int r : kw.rules()) {
+                    hits.add(start, r);
+                }
+            }
+        }
+    }
+
+    /** A growing array of hits. */
+    private static final class Hits {
+        private long[] a = new long[8];
+        private int n;
+
+        void add(int position, int rule) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = ((long) position << 16) | rule;
+        }
+
+        long[] sorted() {
+            long[] out = Arrays.copyOf(a, n);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    private static void set(long[] bits, int i) {
+        bits[i >>> 6] |= 1L << (i & 63);
+    }
+
+    private static boolean isSet(long[] bits, int i) {
+        return (bits[i >>> 6] & (1L << (i & 63))) != 0;
+    }
+
+    private Keyword[] lookup(int key) {
+        int mask = slotKeys.length - 1;
+        for (int slot = slot(key); slotKeys[slot] != 0; slot = (slot + 1) & mask) {
+            if (slotKeys[slot] == key + 1) {
+                return slotKeywords[slot];
+            }
+        }
+        return null;
+    }
+
+    private int slot(int key) {
+        return (key * 0x9E3779B1 >>> 8) & (slotKeys.length - 1);
+    }
+}
