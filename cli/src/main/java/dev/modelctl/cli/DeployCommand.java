@@ -68,8 +68,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
     Path ownership;
 
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", description = "How often to poll the deployment (default: ${DEFAULT-VALUE}).")
-    String poll;
+    @Mixin
+    PollOptions polling;
 
     @Override
     public Integer call() {
@@ -92,7 +92,7 @@ public final class DeployCommand implements Callable<Integer> {
         byte[] content = CanonicalDocument.render(set);
         AppConfigService service = appconfig.service(config);
         Target target = appconfig.target(service, config, true, true);
-        return new Rollout(service, target, parent.out, parent.err, Durations.parseFlag("--poll", poll), stopOnInterrupt, noWait)
+        return new Rollout(service, target, parent.out, parent.err, polling.interval(), stopOnInterrupt, noWait)
                 .run(spec, allowNoAlarm, content, "application/json", GitInfo.describe(file, "modelctl deploy " + file.getFileName()));
     }
 

@@ -77,8 +77,8 @@ public final class OverrideCommand implements Callable<Integer> {
     @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m", description = "Bake time of the all-at-once deployment (default: ${DEFAULT-VALUE}).")
     String bake;
 
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", description = "How often to poll (default: ${DEFAULT-VALUE}).")
-    String poll;
+    @Mixin
+    PollOptions polling;
 
     @Override
     public Integer call() {
@@ -146,7 +146,7 @@ public final class OverrideCommand implements Callable<Integer> {
             return Findings.EXIT_BLOCKING;
         }
         StrategySpec fast = new StrategySpec("all-at-once", 100, Duration.ZERO, Durations.parseFlag("--bake", bake));
-        return new DeployCommand.Rollout(service, t, out, parent.err, Durations.parseFlag("--poll", poll), false, false)
+        return new DeployCommand.Rollout(service, t, out, parent.err, polling.interval(), false, false)
                 .run(fast, true, content, "application/json", description);
     }
 }

@@ -41,8 +41,8 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--redeploy", description = "Redeploy the previous version with --strategy instead of AppConfig's revert.")
     boolean redeploy;
 
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", description = "How often to poll (default: ${DEFAULT-VALUE}).")
-    String poll;
+    @Mixin
+    PollOptions polling;
 
     private boolean confirmed(String action, Target t) {
         if (yes) {
@@ -99,7 +99,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 out.println("AppConfig refused the revert (" + e.getMessage() + "); redeploying version " + target + " instead");
             }
         }
-        Duration pollEvery = Durations.parseFlag("--poll", poll);
+        Duration pollEvery = polling.interval();
         StrategySpec spec = new StrategySpec(strategy, config.deploy().stepPercent(), config.deploy().interval(), Durations.parseFlag("--bake", bake));
         var rollout = new DeployCommand.Rollout(service, t, out, parent.err, pollEvery, false, false);
         return rollout.deploy(new Deployer(service, pollEvery).strategy(spec), target, "modelctl rollback from version " + current + " to " + target);
