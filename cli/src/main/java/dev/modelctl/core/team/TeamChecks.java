@@ -14,6 +14,9 @@ import java.util.Map;
  * {@code multiply-owned-rule}, {@code rule-outside-team-range}, {@code rule-in-wrong-team-file}.
  */
 public final class TeamChecks {
+    /** The check ids this check can report. */
+    public static final java.util.Set<Check> REPORTS = java.util.EnumSet.of(Check.TEAM_RANGE_OVERLAP, Check.RULE_OUTSIDE_TEAM_RANGE,
+            Check.UNOWNED_RULE, Check.MULTIPLY_OWNED_RULE, Check.RULE_IN_WRONG_TEAM_FILE);
 
     /**
      * @param teamOfFile which team's rule file each rule file is ({@code file} → team name); the base document is absent
