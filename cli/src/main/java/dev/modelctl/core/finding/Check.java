@@ -33,6 +33,7 @@ public enum Check {
     UNOWNED_RULE("unowned-rule", Family.TEAM, Severity.ERROR, "No team's rule patterns match the rule id."),
     MULTIPLY_OWNED_RULE("multiply-owned-rule", Family.TEAM, Severity.ERROR, "More than one team's rule patterns match the rule id."),
     RULE_IN_WRONG_TEAM_FILE("rule-in-wrong-team-file", Family.TEAM, Severity.ERROR, "A rule sits in another team's rule file."),
+    TEAM_FILE_MISSING("team-file-missing", Family.TEAM, Severity.ERROR, "The ownership file lists a team rule file that does not exist."),
     APPROVAL_REQUIRED("approval-required", Family.APPROVAL, Severity.ERROR, "A rule change lacks the approval of the team that owns it."),
     // cost override
     OVERRIDE_INCOMPLETE("override-incomplete", Family.COST_OVERRIDE, Severity.ERROR, "An active cost override lacks its reason, engineer or expiry."),
