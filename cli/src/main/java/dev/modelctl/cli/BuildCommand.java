@@ -43,7 +43,7 @@ public final class BuildCommand implements Callable<Integer> {
             throw new CommandFailure("build: give exactly one base document (got " + files.size() + ")");
         }
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
-        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), documents.loader(), files.get(0).toString(), ownershipPath,
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), documents.loader()), documents.loader(), files.get(0).toString(), ownershipPath,
                 ownership != null);
         List<Finding> findings = RoutingChecks.run(set, documents.context(config));
         Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");

@@ -97,7 +97,7 @@ public final class RouteCommand implements Callable<Integer> {
      * (what {@code build} produces). A file that does not parse is one exit-2 line naming the place.
      */
     private RoutingDocument load(RepoConfig config) {
-        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), DocumentOptions.loader(maxBytes), file.toString(),
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), DocumentOptions.loader(maxBytes)), DocumentOptions.loader(maxBytes), file.toString(),
                 DocumentOptions.ownershipPath(config, ownership), ownership != null);
         List<Finding> unreadable = new java.util.ArrayList<>(set.base().findings());
         unreadable.addAll(set.findings());

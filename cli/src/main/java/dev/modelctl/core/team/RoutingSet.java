@@ -40,7 +40,7 @@ public record RoutingSet(SourceDocument base, RoutingDocument merged, Ownership 
         if (ownershipPath != null) {
             var ownershipBytes = source.read(ownershipPath);
             if (ownershipBytes.isPresent()) {
-                ownership = Ownership.from(loader.parse(ownershipBytes.get(), source.displayName(ownershipPath)));
+                ownership = Ownership.from(loader.of("ownership file").parse(ownershipBytes.get(), source.displayName(ownershipPath)));
             } else if (ownershipRequired) {
                 throw new InputException(source.displayName(ownershipPath) + ": no such ownership file");
             }
