@@ -3,6 +3,7 @@ package dev.modelctl.cli;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.OutputFiles;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
@@ -37,6 +38,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.requireRegularTarget(out, "--out"); // before any work: never replace a device, FIFO or link
         RepoConfig config = global.repoConfig();
         List<Path> files = documents.files(config);
         if (files.size() != 1) {

@@ -7,6 +7,8 @@ import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.InputException;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.Escape;
+import dev.modelctl.core.validate.Validator;
 import dev.modelctl.core.route.RouteDecision;
 import dev.modelctl.core.route.RuleEvaluation;
 import dev.modelctl.core.route.Router;
@@ -89,7 +91,12 @@ public final class RouteCommand implements Callable<Integer> {
         } else {
             text(d, request, doc.file(), parent.out);
         }
-        return d.model() == null ? 1 : 0;
+        if (d.model() == null) {
+            parent.err.println("modelctl: route: " + Escape.controls(doc.file()) + ": the request routes to model '"
+                    + Escape.controls(String.valueOf(d.modelName())) + "', which is not defined in its models");
+            return 1;
+        }
+        return 0;
     }
 
     /**
@@ -109,7 +116,23 @@ public final class RouteCommand implements Callable<Integer> {
                 throw InputException.at(f);
             }
         }
+        refuseInvalid(set, config);
         return set.merged();
+    }
+
+    /**
+     * A document {@code validate} rejects is not answered: a runtime may read it differently (a quoted priority, a
+     * value out of range), so any answer could be wrong. Exit 2 with the first blocking finding (docs/validate.md).
+     */
+    private static void refuseInvalid(RoutingSet set, RepoConfig config) {
+        List<Finding> blocking = new Validator().validate(set, new DocumentOptions().context(config)).findings().stream()
+                .filter(Finding::blocks).toList();
+        if (!blocking.isEmpty()) {
+            Finding f = blocking.get(0);
+            throw new CommandFailure("route: " + f.file() + ":" + f.line() + ":" + f.column() + ": [" + f.check().id() + "] "
+                    + f.message() + " (" + blocking.size() + " blocking finding" + (blocking.size() == 1 ? "" : "s")
+                    + "; run modelctl validate " + set.base().file() + ")");
+        }
     }
 
     private void text(RouteDecision d, Map<String, String> request, String baseFile, PrintStream out) {
