@@ -29,7 +29,7 @@ public final class InputFiles {
     /** Why a path is not a readable regular file; {@link #message()} is the text after {@code file: }. */
     public enum Refusal {
         MISSING("no such file"),
-        DIRECTORY("is a directory, expected a file"),
+        DIRECTORY("is a directory, expected a YAML or JSON file"),
         FIFO("is a named pipe (FIFO), expected a regular file"),
         DEVICE("is a device or socket, expected a regular file"),
         LINK_LOOP("is a symlink loop or a dangling symlink"),
