@@ -83,6 +83,23 @@ class GitIndexTest {
     }
 
     @Test
+    void withoutAGitBinaryJGitReadsTheIndexAndStillRefusesACorruptOne(@TempDir Path repo) throws Exception {
+        repoWithOneCommit(repo);
+        Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
+        Git.run(repo, "add", "svc.py");
+        Map<String, String> noGit = Map.of("PATH", "/nonexistent");
+        Cli.Result staged = Cli.runIn(repo, noGit, 60, "scan", "--staged");
+        assertEquals(1, staged.exit(), staged::toString);
+        assertTrue(staged.out().startsWith("svc.py:1:10: error [hardcoded-model-id]"), staged.out());
+        Path index = repo.resolve(".git/index");
+        Files.write(index, new byte[]{'D', 'I', 'R', 'C', 0, 0, 0, 2, 0x7f, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22});
+        Cli.Result corrupt = Cli.runIn(repo, noGit, 60, "scan", "--staged");
+        assertEquals(2, corrupt.exit(), corrupt::toString);
+        assertEquals("modelctl: --staged: " + index + ": corrupt git index (the header claims 2130706432 entries, more than 34 bytes can hold);"
+                + " repair it with 'git read-tree HEAD' or 'rm " + index + " && git reset'\n", corrupt.err());
+    }
+
+    @Test
     void aRevisionThatDoesNotParseNamesItself(@TempDir Path repo) throws Exception {
         repoWithOneCommit(repo);
         Cli.Result r = Cli.runIn(repo, NO_ENV, 60, "scan", "--since", "@{");
