@@ -131,6 +131,9 @@ class BadInputMessagesTest {
         assertTrue(c.out().contains(priority + ":48:15: error [schema-violation] rules/0/priority: 99999999999999999999 is above the maximum 1000000000"), c.out());
         assertEquals(1, Cli.run("build", "--out", out.toString(), priority.toString()).exit());
         assertFalse(Files.exists(out));
+        JsonNode violation = JSON.readTree(Cli.run("validate", "--format", "json", priority.toString()).out()).at("/findings/0");
+        assertEquals("schema-violation", violation.get("check").asText());
+        assertEquals("safety-moderation-eu", violation.at("/rules/0").asText(), violation.toString()); // a finding about a rule names it
         Cli.Result route = Cli.run("route", priority.toString(), "--set", "task_type=moderation", "--set", "region=eu-west-1");
         assertEquals(2, route.exit(), route::toString);
         assertTrue(route.err().startsWith("modelctl: route: " + priority + ":48:15: [schema-violation] rules/0/priority: "), route.err());
