@@ -41,7 +41,10 @@ public enum Check {
     HARDCODED_MODEL_ID("hardcoded-model-id", Severity.ERROR, "A Bedrock model ID is hard-coded outside the allowed places."),
     ENV_MODEL_KEY("env-model-key", Severity.WARNING, "An environment variable selects a model outside the routing config."),
     // smoke (live calls on Bedrock)
-    SMOKE_CALL_FAILED("smoke-call-failed", Severity.ERROR, "An InvokeModel built from a model block's own parameters failed on Bedrock.");
+    SMOKE_CALL_FAILED("smoke-call-failed", Severity.ERROR, "An InvokeModel built from a model block's own parameters failed on Bedrock."),
+    // cost-override drill (docs/drill.md)
+    DRILL_CRITERION_FAILED("drill-criterion-failed", Severity.ERROR,
+            "A cost-override drill criterion failed: the override was not served in time, routed a request class elsewhere, or saved too little.");
 
     private final String id;
     private final Severity defaultSeverity;
