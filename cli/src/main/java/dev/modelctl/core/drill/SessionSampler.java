@@ -28,11 +28,14 @@ public final class SessionSampler implements AutoCloseable {
     private final String profile;
     private final Duration minimumPoll;
     private final DrillClock clock;
+    private final String sourceName;
     private final List<Watcher> watchers = new ArrayList<>();
     private final Object changed = new Object();
 
+    /** @param sourceName how findings name the served document, e.g. {@code appconfig:staging} */
     public SessionSampler(ConfigurationSessions api, String application, String environment, String profile, int sessions,
-                          Duration minimumPoll, DrillClock clock) {
+                          Duration minimumPoll, DrillClock clock, String sourceName) {
+        this.sourceName = sourceName;
         this.api = api;
         this.application = application;
         this.environment = environment;
@@ -138,15 +141,24 @@ public final class SessionSampler implements AutoCloseable {
         return new PhaseResult(phase, out);
     }
 
-    /** Any session's latest document (they all read the same environment). */
+    /**
+     * The most recent document any session received that {@code wanted} accepts, even if it is no longer served (a
+     * rolled-back override is still the document to check); {@code null} when none did.
+     */
     public RoutingDocument latest(Predicate<RoutingDocument> wanted) {
+        RoutingDocument found = null;
+        Duration at = null;
         for (Watcher w : watchers) {
-            RoutingDocument d = w.current();
-            if (d != null && wanted.test(d)) {
-                return d;
+            synchronized (w) {
+                for (Observation o : w.observations) {
+                    if (wanted.test(o.document()) && (at == null || o.at().compareTo(at) > 0)) {
+                        found = o.document();
+                        at = o.at();
+                    }
+                }
             }
         }
-        return null;
+        return found;
     }
 
     private void waitQuietly(long millis) {
@@ -235,6 +247,11 @@ public final class SessionSampler implements AutoCloseable {
                     wait = p.nextPoll().isZero() || p.nextPoll().isNegative() ? minimumPoll : p.nextPoll();
                     if (!p.unchanged()) {
                         record(p.content());
+                    } else if (current() == null) {
+                        dead = new SessionException("NoConfiguration", "AppConfig Data serves no configuration for this environment and profile"
+                                + " (nothing deployed yet?)");
+                        signal();
+                        return;
                     }
                 } catch (SessionException e) {
                     synchronized (this) {
@@ -259,7 +276,7 @@ public final class SessionSampler implements AutoCloseable {
         }
 
         private void record(byte[] content) {
-            SourceDocument doc = new DocumentLoader().parse(content, "appconfig-session-" + index + ".json");
+            SourceDocument doc = new DocumentLoader().parse(content, sourceName);
             if (!doc.parsed()) {
                 synchronized (this) {
                     errors.add("served content is not a routing document: " + doc.findings().get(0).message());
