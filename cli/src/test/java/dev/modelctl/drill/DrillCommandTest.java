@@ -254,4 +254,60 @@ class DrillCommandTest {
                 unknown.err());
         assertEquals(1, appConfig.hosted(app, profile).size(), "nothing uploaded by a drill that could not run");
     }
+
+    @Test
+    void sessionsWhoseTokensExpireStartANewSessionLikeAServiceWould() throws Exception {
+        deployTemplate();
+        var result = new java.util.concurrent.atomic.AtomicReference<Cli.Result>();
+        Thread drill = new Thread(() -> result.set(drill("--format", "json", "--target", "10m", "--sessions", "3")));
+        drill.start();
+        while (data.sessionsStarted() < 3 && drill.isAlive()) {
+            Thread.sleep(5);
+        }
+        data.advanceClock(Duration.ofHours(25)); // every token handed out so far is now past its 24 hours
+        drill.join();
+        Cli.Result r = result.get();
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode sessions = MAPPER.readTree(r.out()).get("drill").get("override").get("sessions");
+        int restarts = 0;
+        for (JsonNode s : sessions) {
+            restarts += s.get("restarts").asInt();
+            s.get("errors").forEach(e -> assertTrue(e.asText().startsWith("BadRequestException: AppConfig Data GetLatestConfiguration: "
+                    + "BadRequestException: ConfigurationToken has expired"), e.asText()));
+        }
+        assertEquals(3, restarts, "each session restarted once: " + sessions);
+        assertTrue(data.rejections.stream().allMatch(x -> x.startsWith("Expired: ")), data.rejections.toString());
+    }
+
+    @Test
+    void ctrlCWhileTheOverrideDeploysStopsItAndConfirmsTheClear() throws Exception {
+        deployTemplate();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main", "drill", "cost-override", "--env", "staging",
+                "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--poll", "20ms", "--engineer", "drill@example.com",
+                "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(), "--endpoint-url", "appconfigdata=" + data.endpoint()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "fake-secret-key-for-tests");
+        pb.environment().put("AWS_REGION", "us-east-1");
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        Process p = pb.start();
+        StringBuilder err = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                err.append(line).append('\n');
+                if (line.startsWith("deployment #2: BAKING")) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                }
+            }
+        }
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "modelctl exits after Ctrl-C");
+        assertEquals(130, p.exitValue(), err::toString);
+        assertTrue(err.toString().contains("drill: clear ROLLED_BACK after "), err.toString());
+        assertTrue(err.toString().contains("stopped the drill's deployment #2 (version 2); AppConfig serves the previous version again"), err.toString());
+        assertTrue(err.toString().contains("modelctl: drill interrupted: the override is cleared and every sampled session serves the clear"), err.toString());
+        assertEquals("ROLLED_BACK", appConfig.deploymentsOf(app, staging).get(1).state());
+        assertEquals(2, appConfig.hosted(app, profile).size(), "stopping needs no new version");
+    }
 }

@@ -84,7 +84,8 @@ public final class DrillRunner {
                         + "; known: " + String.join(", ", baseline.useCases().keySet()));
             }
         }
-        progress.println("drill: " + settings.sessions() + " AppConfig Data sessions serve the current document; pulling the lever");
+        progress.println("drill: " + settings.sessions() + " AppConfig Data sessions serve the current document (after "
+                + DrillResult.seconds(clock.elapsed()) + "); pulling the lever");
         Duration flipped = clock.elapsed();
         synchronized (this) {
             pulled = true;
@@ -96,7 +97,8 @@ public final class DrillRunner {
             } catch (RuntimeException e) {
                 on = new LeverResult(LeverResult.Outcome.FAILED, null, e.getMessage());
             }
-            progress.println("drill: lever " + on.outcome() + (on.detail() == null ? "" : ": " + on.detail()));
+            progress.println("drill: lever " + on.outcome() + " after " + DrillResult.seconds(clock.elapsed().minus(flipped))
+                    + (on.detail() == null ? "" : ": " + on.detail()));
             // sessions keep polling while the lever follows its deployment; wait only for what is not served yet
             PhaseResult served = sampler.await("override", flipped, drillOverride(), on.live() ? settings.timeout() : Duration.ZERO);
             RoutingDocument overridden = sampler.latest(drillOverride());
@@ -133,7 +135,8 @@ public final class DrillRunner {
         } catch (RuntimeException e) {
             off = new LeverResult(LeverResult.Outcome.FAILED, null, e.getMessage());
         }
-        progress.println("drill: clear " + off.outcome() + (off.detail() == null ? "" : ": " + off.detail()));
+        progress.println("drill: clear " + off.outcome() + " after " + DrillResult.seconds(clock.elapsed().minus(since))
+                + (off.detail() == null ? "" : ": " + off.detail()));
         PhaseResult phase = sampler.await("clear", since, drillOverride().negate(), settings.timeout());
         cleared = new DrillResult.Clear(off, phase);
         return cleared;
