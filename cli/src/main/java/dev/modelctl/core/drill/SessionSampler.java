@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * Several AppConfig Data sessions polled concurrently, each as one running service would: start a session, call
  * GetLatestConfiguration with the current token, keep the last document when the answer is empty, wait the interval
  * the service returned, repeat; start a new session when a token is refused. Each session records when its document
- * changed, so the drill can tell when each one first served a version (docs/drill.md).
+ * changed, so the drill can tell when each one first served a version. The sessions start spread over one poll
+ * interval, as the polls of a fleet of services fall at random phases (docs/drill.md).
  */
 public final class SessionSampler implements AutoCloseable {
     /** A session gives up after this many failed calls in a row. */
@@ -236,6 +237,12 @@ public final class SessionSampler implements AutoCloseable {
             Session session = null;
             int failures = 0;
             Duration wait = minimumPoll;
+            try {
+                // services poll at random phases: spread the sessions' polls over one interval so their times sample that
+                clock.sleep(minimumPoll.multipliedBy(index - 1).dividedBy(watchers.size()));
+            } catch (InterruptedException e) {
+                return;
+            }
             while (!stopped) {
                 try {
                     if (session == null) {
