@@ -93,13 +93,12 @@ public final class OverrideCommand implements Callable<Integer> {
         }
         AppConfigService service = appconfig.service(config);
         Target t = appconfig.target(service, config, true, true);
-        Deployment live = DeployedDocuments.lastCompleted(service, t)
-                .orElseThrow(() -> new DeployException("override: nothing is deployed to " + t.environment().name() + " yet"));
-        SourceDocument deployed = DeployedDocuments.version(service, t, live.configurationVersion());
-        RoutingDocument doc = RoutingDocument.from(deployed);
         var out = parent.out;
-        Instant now = Instant.now();
         if (action.status) {
+            Deployment live = DeployedDocuments.lastCompleted(service, t)
+                    .orElseThrow(() -> new DeployException("override: nothing is deployed to " + t.environment().name() + " yet"));
+            RoutingDocument doc = RoutingDocument.from(DeployedDocuments.version(service, t, live.configurationVersion()));
+            Instant now = Instant.now();
             CostOverride o = doc.costOverride();
             if (o == null || !o.active()) {
                 out.println("cost override: off in " + t.environment().name() + " (version " + live.configurationVersion() + ")");
