@@ -49,6 +49,11 @@ class DocumentFixturesTest {
                 Arguments.of("unknown-model-id.yaml", 1, List.of("unknown-model-id 9:15")),
                 Arguments.of("conflicting-parameters.yaml", 1, List.of("conflicting-parameters 12:5")),
                 Arguments.of("duplicate-rule-id.yaml", 1, List.of("duplicate-rule-id 26:14")),
+                Arguments.of("model-retired.yaml", 1, List.of("model-retired 5:15")),
+                Arguments.of("model-legacy.yaml", 0, List.of("model-legacy 9:15")), // before its EOL date: a warning
+                Arguments.of("model-legacy--past-eol.yaml", 1, List.of("model-legacy 9:15")), // on the EOL date: an error
+                Arguments.of("inference-profile-required.yaml", 1, List.of("inference-profile-required 5:15")),
+                Arguments.of("parameter-not-supported.yaml", 1, List.of("parameter-not-supported 7:5")),
                 Arguments.of("override-incomplete.yaml", 1, List.of("override-incomplete 27:3")),
                 Arguments.of("override-expired.yaml", 0, List.of("override-expired 33:15")), // a warning: not blocking
                 Arguments.of("override-ttl-too-long.yaml", 1, List.of("override-ttl-too-long 33:15")),
@@ -62,11 +67,26 @@ class DocumentFixturesTest {
                 Arguments.of("syntax-error--invalid-utf8.yaml", 1, List.of("syntax-error 3:6")));
     }
 
+    /** Fixtures judged at a fixed time (lifecycle dates), so their expectations do not drift with the calendar. */
+    static final java.util.Map<String, String> NOW = java.util.Map.of(
+            "model-legacy.yaml", "2026-08-01T00:00:00Z", "model-legacy--past-eol.yaml", "2026-09-10T00:00:00Z");
+
+    private static Cli.Result validate(Path file, String... options) {
+        List<String> args = new ArrayList<>(List.of("validate"));
+        args.addAll(List.of(options));
+        String now = NOW.get(file.getFileName().toString());
+        if (now != null) {
+            args.addAll(List.of("--now", now));
+        }
+        args.add(file.toString());
+        return Cli.run(args.toArray(String[]::new));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void jsonFormatHasExactlyTheExpectedFindings(String name, int exit, List<String> expected) throws IOException {
         Path file = DOCUMENTS.resolve(name);
-        Cli.Result r = Cli.run("validate", "--format", "json", file.toString());
+        Cli.Result r = validate(file, "--format", "json");
         assertEquals(exit, r.exit(), r::toString);
         JsonNode root = MAPPER.readTree(r.out());
         List<String> actual = new ArrayList<>();
@@ -82,7 +102,7 @@ class DocumentFixturesTest {
     @MethodSource("fixtures")
     void textFormatNamesFileLineColumnAndCheck(String name, int exit, List<String> expected) {
         Path file = DOCUMENTS.resolve(name);
-        Cli.Result r = Cli.run("validate", file.toString());
+        Cli.Result r = validate(file);
         assertEquals(exit, r.exit(), r::toString);
         List<String> findingLines = r.out().lines().filter(l -> l.startsWith(file + ":")).toList();
         List<String> actual = findingLines.stream().map(l -> {
@@ -107,6 +127,7 @@ class DocumentFixturesTest {
                 .collect(Collectors.toSet());
         for (String check : List.of("syntax-error", "duplicate-key", "schema-violation", "unknown-model-reference", "anthropic-version",
                 "max-tokens-over-limit", "unknown-model-id", "conflicting-parameters", "duplicate-rule-id", "override-incomplete",
+                "model-retired", "model-legacy", "inference-profile-required", "parameter-not-supported",
                 "override-expired", "override-ttl-too-long")) {
             assertTrue(covered.contains(check), "no fixture for " + check);
         }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class Validator {
     public static final List<DocumentCheck> VALIDATE_CHECKS = List.of(
-            new ReferenceCheck(), new CatalogCheck(), new RuleIdCheck(), new OverrideCheck());
+            new ReferenceCheck(), new CatalogCheck(), new ModelAvailabilityCheck(), new RuleIdCheck(), new OverrideCheck());
 
     /** {@code check}: everything {@code validate} does plus rule analysis. */
     public static final List<DocumentCheck> CHECK_CHECKS = java.util.stream.Stream.concat(VALIDATE_CHECKS.stream(),
