@@ -23,8 +23,9 @@ import java.util.Set;
  * @param documents routing documents that {@code check}/{@code validate}/{@code deploy} use when given no file
  * @param ownership the team ownership file
  * @param catalog   a catalog file that replaces the built-in model catalog, or {@code null}
+ * @param catalogOverlay the overlay `catalog refresh` writes and every command applies over the catalog, or {@code null}
  */
-public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, Scan scan,
+public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, String catalogOverlay, Scan scan,
                          AppConfig appconfig, Deploy deploy, Override override) {
 
     public static final String DEFAULT_FILE = ".modelctl.yaml";
@@ -54,7 +55,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
     public static final Duration ABSOLUTE_MAX_TTL = Duration.ofHours(24);
 
     public static RepoConfig defaults(Path root) {
-        return new RepoConfig(root, List.of("model_routing_config.yaml"), "routing_rule_ownership.yaml", null,
+        return new RepoConfig(root, List.of("model_routing_config.yaml"), "routing_rule_ownership.yaml", null, null,
                 new Scan(List.of("**/model_routing_config.*", "**/routing_rule_ownership.*", "**/model_ids.py",
                         "**/.modelctl.yaml", "**/.modelctl-baseline.json"),
                         DEFAULT_HINT, ".modelctl-baseline.json", List.of(), 1024 * 1024),
@@ -100,7 +101,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
             if (n.isNull()) {
                 return d;
             }
-            object(n, "", Set.of("documents", "ownership", "catalog", "scan", "appconfig", "deploy", "override"));
+            object(n, "", Set.of("documents", "ownership", "catalog", "catalog_overlay", "scan", "appconfig", "deploy", "override"));
             JsonNode scan = n.path("scan");
             JsonNode app = n.path("appconfig");
             JsonNode dep = n.path("deploy");
@@ -131,6 +132,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                     n.has("documents") ? strings(n, "", "documents") : d.documents(),
                     string(n, "", "ownership", d.ownership()),
                     string(n, "", "catalog", null),
+                    string(n, "", "catalog_overlay", null),
                     new Scan(scan.has("allow") ? strings(scan, "/scan", "allow") : d.scan().allow(),
                             string(scan, "/scan", "hint", d.scan().hint()),
                             string(scan, "/scan", "baseline", d.scan().baseline()),
