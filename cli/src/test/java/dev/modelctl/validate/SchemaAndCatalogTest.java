@@ -107,6 +107,8 @@ class SchemaAndCatalogTest {
             sources.add(s.get("id").asText());
         });
         ModelCatalog catalog = ModelCatalog.builtIn();
+        // the shipped file passes schemas/bedrock_catalog.schema.json (checked here once, not on every start)
+        assertEquals(catalog.all(), ModelCatalog.load(Cli.repoRoot().resolve("catalog/bedrock_models.yaml")).all());
         assertTrue(catalog.all().size() >= 40, "catalog has " + catalog.all().size() + " models");
         Set<String> ids = new HashSet<>();
         Set<String> facts = Set.of("model_id", "max_output_tokens", "context_window", "prices", "lifecycle", "inference", "rejected_parameters");
