@@ -36,6 +36,9 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Catalog the overlay is written against instead of the built-in one.")
     Path catalog;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CatalogCommand.ListingFormat format = CatalogCommand.ListingFormat.TEXT;
+
     @Override
     public Integer call() throws IOException {
         RepoConfig config = global.repoConfig();
@@ -50,12 +53,24 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
         List<CatalogDiff.Change> changes = CatalogDiff.compare(base, overlay.catalog(), false);
         write(target, overlay.text());
         var o = catalogCommand.parent.out;
+        long changed = changes.stream().filter(c -> c.kind() == CatalogDiff.Kind.CHANGED).count();
+        boolean named = target.equals(CatalogOptions.overlayPath(config));
+        if (format == CatalogCommand.ListingFormat.JSON) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var root = json.createObjectNode().put("file", target.toString()).put("models", overlay.models())
+                    .put("new_models", overlay.newModels()).put("changed_models", changed).put("named_by_config", named);
+            listings.forEach(l -> root.withArray("regions").addObject().put("region", l.region())
+                    .put("model_summaries", l.models().size()).put("inference_profiles", l.profiles().size()));
+            root.set("changes", json.readTree(CatalogDiff.json(changes, "")).get("changes"));
+            o.print(json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+            return 0;
+        }
         o.println("read " + listings.stream().mapToInt(l -> l.models().size()).sum() + " model summaries and "
                 + listings.stream().mapToInt(l -> l.profiles().size()).sum() + " inference profiles from "
                 + String.join(", ", listings.stream().map(l -> l.region()).toList()));
         o.println("wrote " + target + ": " + overlay.models() + " models, " + overlay.newModels() + " new to the catalog (limits unknown), "
-                + changes.stream().filter(c -> c.kind() == CatalogDiff.Kind.CHANGED).count() + " with changed lifecycle or inference facts");
-        if (!target.equals(CatalogOptions.overlayPath(config))) {
+                + changed + " with changed lifecycle or inference facts");
+        if (!named) {
             o.println("hint: add `catalog_overlay: " + target + "` to " + RepoConfig.DEFAULT_FILE + " so validate, check and smoke apply it; "
                     + "`modelctl catalog diff --overlay " + target + "` shows the changes");
         }

@@ -201,6 +201,13 @@ class CatalogRefreshTest {
         Cli.Result written = refresh("--out", dir.resolve("o.yaml").toString());
         assertEquals(0, written.exit(), written::toString);
         assertTrue(written.out().contains("hint: add `catalog_overlay: " + dir.resolve("o.yaml") + "` to .modelctl.yaml"), written.out());
+        JsonNode json = MAPPER.readTree(refresh("--out", dir.resolve("o.yaml").toString(), "--format", "json").out());
+        assertEquals(4, json.get("models").asInt());
+        assertEquals(1, json.get("new_models").asInt());
+        assertEquals(2, json.get("changed_models").asInt());
+        assertEquals("[{\"region\":\"us-east-1\",\"model_summaries\":5,\"inference_profiles\":5},"
+                + "{\"region\":\"eu-west-1\",\"model_summaries\":2,\"inference_profiles\":2}]", json.get("regions").toString());
+        assertFalse(json.get("named_by_config").asBoolean());
 
         Files.writeString(dir.resolve(".modelctl.yaml"), "catalog_overlay: missing.yaml\n");
         Cli.Result v = run("catalog");
