@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -40,6 +41,11 @@ public final class AwsClients {
 
     public BedrockRuntimeClient bedrockRuntime(Duration callTimeout) {
         return configure(BedrockRuntimeClient.builder(), "bedrock-runtime", callTimeout).build();
+    }
+
+    /** The Bedrock control plane (ListFoundationModels, ListInferenceProfiles); endpoint key {@code bedrock}. */
+    public BedrockClient bedrock() {
+        return configure(BedrockClient.builder(), "bedrock").build();
     }
 
     public CloudWatchClient cloudWatch() {

@@ -19,7 +19,7 @@ public final class AwsOptions {
     String profile;
 
     @Option(names = "--endpoint-url", paramLabel = "[SERVICE=]URL",
-            description = "Endpoint override, for all services or one (appconfig, appconfigdata, bedrock-runtime, cloudwatch); repeatable.")
+            description = "Endpoint override, for all services or one (appconfig, appconfigdata, bedrock, bedrock-runtime, cloudwatch); repeatable.")
     List<String> endpoints = List.of();
 
     public AwsSettings settings(RepoConfig config) {

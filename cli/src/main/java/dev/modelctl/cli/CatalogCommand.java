@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code modelctl catalog [TERM…]}: the models the catalog knows, with their limits and prices. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "List the Bedrock models of the model catalog: IDs, output limits, context windows, on-demand prices.")
+@Command(name = "catalog", mixinStandardHelpOptions = true, subcommands = {CatalogRefreshCommand.class, CatalogDiffCommand.class},
+        description = "List the Bedrock models of the model catalog: IDs, output limits, context windows, on-demand prices, lifecycle, "
+                + "how to invoke them. `catalog refresh` overlays it with Bedrock's own listing; `catalog diff` shows what that changes.")
 public final class CatalogCommand implements Callable<Integer> {
     /** What {@code --format} accepts here. */
-    enum ListingFormat {
+    public enum ListingFormat {
         TEXT, JSON;
 
         @Override

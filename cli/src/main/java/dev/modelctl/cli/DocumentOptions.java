@@ -19,6 +19,10 @@ public final class DocumentOptions {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog to use instead of the built-in one.")
     Path catalog;
 
+    @Option(names = "--now", paramLabel = "TIME",
+            description = "Judge model EOL dates and the cost override's expiry at this RFC 3339 time instead of now.")
+    String now;
+
     @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "8M",
             description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
     String maxBytes = "8M";
@@ -75,7 +79,19 @@ public final class DocumentOptions {
     }
 
     public CheckContext context(RepoConfig config) {
-        return new CheckContext(catalog(config), config, Clock.systemUTC());
+        return new CheckContext(catalog(config), config, clock());
+    }
+
+    /** The clock checks read: the system's, or fixed at {@code --now}. */
+    Clock clock() {
+        if (now == null) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(java.time.OffsetDateTime.parse(now).toInstant(), java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandFailure("--now: '" + now + "' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)");
+        }
     }
 
     /** Shows paths relative to the working directory when they are under it, as users typed them. */

@@ -148,7 +148,8 @@ public final class DrillCommand implements Runnable {
             try (SdkConfigurationSessions data = new SdkConfigurationSessions(clients.appConfigData());
                  SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, poll, clock,
                          "appconfig:" + t.environment().name())) {
-                DrillRunner runner = new DrillRunner(settings, lever, sampler, CatalogOptions.resolve(null, config), null, invoker::get, clock, parent.err);
+                DrillRunner runner = new DrillRunner(settings, lever, sampler, CatalogOptions.resolve(null, config), config.traffic(), invoker::get, clock,
+                        parent.err);
                 Thread onInterrupt = new Thread(() -> interrupted(runner, parent, t.environment().name()), "drill-clear-on-interrupt");
                 Runtime.getRuntime().addShutdownHook(onInterrupt);
                 try {

@@ -78,7 +78,7 @@ public final class RouteCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new CommandFailure("route: --now '" + now + "' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)");
         }
-        RoutingDocument doc = load(global.repoConfig());
+        RoutingDocument doc = load(global.repoConfig(), at);
         RouteDecision d = new Router().route(doc, request, at);
         if (format.equals("json")) {
             parent.out.println(RouteExplanation.json(d, request).toPrettyString());
@@ -97,7 +97,7 @@ public final class RouteCommand implements Callable<Integer> {
      * The document as it is deployed: the base document with the per-team rule files of the ownership file merged in
      * (what {@code build} produces). A file that does not parse is one exit-2 line naming the place.
      */
-    private RoutingDocument load(RepoConfig config) {
+    private RoutingDocument load(RepoConfig config, Instant at) {
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), DocumentOptions.loader(maxBytes)), DocumentOptions.loader(maxBytes), file.toString(),
                 DocumentOptions.ownershipPath(config, ownership), ownership != null);
         List<Finding> unreadable = new java.util.ArrayList<>(set.base().findings());
@@ -110,7 +110,7 @@ public final class RouteCommand implements Callable<Integer> {
                 throw InputException.at(f);
             }
         }
-        refuseInvalid(set, config);
+        refuseInvalid(set, config, at);
         return set.merged();
     }
 
@@ -118,8 +118,11 @@ public final class RouteCommand implements Callable<Integer> {
      * A document {@code validate} rejects is not answered: a runtime may read it differently (a quoted priority, a
      * value out of range), so any answer could be wrong. Exit 2 with the first blocking finding (docs/validate.md).
      */
-    private static void refuseInvalid(RoutingSet set, RepoConfig config) {
-        List<Finding> blocking = CheckRegistry.validate(set, new DocumentOptions().context(config)).stream()
+    private static void refuseInvalid(RoutingSet set, RepoConfig config, Instant at) {
+        // Judged at the request's time (--now): a model past its EOL date then is as unanswerable as a malformed rule.
+        var context = new DocumentOptions().context(config);
+        context = new dev.modelctl.core.check.CheckContext(context.catalog(), config, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+        List<Finding> blocking = CheckRegistry.validate(set, context).stream()
                 .filter(Finding::blocks).toList();
         if (!blocking.isEmpty()) {
             Finding f = blocking.get(0);

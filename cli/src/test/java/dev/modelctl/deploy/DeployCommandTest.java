@@ -129,7 +129,7 @@ class DeployCommandTest {
 
     @Test
     void blockingFindingsAreNeverUploaded() throws IOException {
-        Files.writeString(document, Files.readString(document).replace("max_tokens: 4096", "max_tokens: 9000"));
+        Files.writeString(document, Files.readString(document).replace("max_tokens: 4096", "max_tokens: 90000"));
         Cli.Result r = deploy("--env", "prod");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().contains("[max-tokens-over-limit]"), r.out());

@@ -74,8 +74,8 @@ class OperationsCommandTest {
         Cli.Result on = run("override", "--cost", "--use-cases", "product_recommendation,intent_classify", "--reason", "pricing spike INC-42",
                 "--ttl", "2h", "--engineer", "oncall@example.com", "--env", "prod", "--poll", "5ms");
         assertEquals(0, on.exit(), on::toString);
-        assertTrue(on.out().contains("product_recommendation: claude_sonnet $0.00900/1k -> claude_haiku $0.00075/1k (-92%)"), on.out());
-        assertTrue(on.out().contains("intent_classify: nova_lite $0.00015/1k -> titan_lite $0.00018/1k (+17%)"), on.out());
+        assertTrue(on.out().contains("product_recommendation: claude_sonnet $0.00900/1k -> claude_haiku $0.00300/1k (-67%)"), on.out());
+        assertTrue(on.out().contains("intent_classify: nova_lite $0.00015/1k -> nova_micro $0.00009/1k (-42%)"), on.out());
         assertTrue(on.out().contains("COMPLETE: version 2 is live in prod"), on.out());
         JsonNode o = latestUpload().get("cost_override");
         assertTrue(o.get("active").asBoolean());

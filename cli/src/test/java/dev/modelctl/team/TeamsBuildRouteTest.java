@@ -164,7 +164,7 @@ class TeamsBuildRouteTest {
         Cli.Result r = Cli.run("route", example.toString(), "--set", "task_type=product_recommendation", "--set", "user_segment=trial", "--explain");
         assertEquals(0, r.exit(), r::toString);
         List<String> lines = r.out().lines().toList();
-        assertEquals("model: claude_haiku (anthropic.claude-3-haiku-20240307-v1:0, max_tokens 4096, temperature 0.2)", lines.get(0));
+        assertEquals("model: claude_haiku (us.anthropic.claude-haiku-4-5-20251001-v1:0, max_tokens 4096, temperature 0.2)", lines.get(0));
         assertEquals("via:   rule rec-free (priority 220, line 75)", lines.get(1));
         assertTrue(r.out().contains(" - rec-premium                  priority 210    line 68    user_segment = trial, rule wants [premium] -> claude_sonnet"), r.out());
         assertTrue(r.out().contains("=> rec-free"), r.out());
@@ -183,7 +183,7 @@ class TeamsBuildRouteTest {
                 "--set", "task_type=recommendation", "--set", "user_segment=premium", "--explain");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(List.of(
-                "model: haiku (anthropic.claude-3-haiku-20240307-v1:0, max_tokens 4096)",
+                "model: haiku (us.anthropic.claude-haiku-4-5-20251001-v1:0, max_tokens 4096)",
                 "via:   rule rec-premium (priority 210, " + dir.resolve("teams/recs.yaml") + ":2)",
                 "",
                 "request: {task_type=recommendation, user_segment=premium}",
@@ -220,7 +220,7 @@ class TeamsBuildRouteTest {
                 models:
                   big: {model_id: amazon.nova-pro-v1:0, max_tokens: 100}
                   small: {model_id: amazon.nova-micro-v1:0, max_tokens: 100}
-                  tiny: {model_id: amazon.titan-text-lite-v1, max_tokens: 100}
+                  tiny: {model_id: us.amazon.nova-lite-v1:0, max_tokens: 100}
                 defaults: {model: big}
                 use_cases:
                   chat: {model: big, cost_override_model: tiny}

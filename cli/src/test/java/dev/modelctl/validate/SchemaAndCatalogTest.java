@@ -107,26 +107,43 @@ class SchemaAndCatalogTest {
             sources.add(s.get("id").asText());
         });
         ModelCatalog catalog = ModelCatalog.builtIn();
+        // the shipped file passes schemas/bedrock_catalog.schema.json (checked here once, not on every start)
+        assertEquals(catalog.all(), ModelCatalog.load(Cli.repoRoot().resolve("catalog/bedrock_models.yaml")).all());
         assertTrue(catalog.all().size() >= 40, "catalog has " + catalog.all().size() + " models");
         Set<String> ids = new HashSet<>();
+        Set<String> facts = Set.of("model_id", "max_output_tokens", "context_window", "prices", "lifecycle", "inference", "rejected_parameters");
         for (CatalogModel m : catalog.all()) {
             assertTrue(ids.add(m.modelId()), "duplicate " + m.modelId());
-            assertTrue(m.maxOutputTokens() > 0 && m.contextWindow() >= m.maxOutputTokens(), m::toString);
-            assertTrue(m.pricePer1kInput() > 0 && m.pricePer1kOutput() > 0, m::toString);
+            assertTrue(!m.limitsKnown() || m.contextWindow() >= m.maxOutputTokens(), m::toString);
+            assertTrue(m.limitsKnown() || m.note() != null, () -> m.modelId() + ": limits unknown without a note saying why");
             assertTrue(sources.contains(m.source()), "undeclared source for " + m.modelId());
+            assertTrue(m.lifecycle().source() != null && sources.contains(m.lifecycle().source()), "lifecycle without a source: " + m.modelId());
+            assertTrue(m.inference().source() != null && sources.contains(m.inference().source()), "inference without a source: " + m.modelId());
+            assertTrue(facts.containsAll(m.unverified()), m::toString);
             assertFalse(m.requestFormat().isEmpty(), m::toString);
             assertTrue(m.modelId().startsWith(m.provider() + "."), m::toString);
             assertEquals(m.provider().equals("anthropic"), m.anthropicVersions().equals(List.of("bedrock-2023-05-31")), m::toString);
+            assertTrue(catalog.profilePrefixes().containsAll(m.inference().profiles()), m::toString);
         }
         Set<String> blockFields = new HashSet<>();
         MAPPER.readTree(SCHEMA.toFile()).at("/definitions/model/properties").fieldNames().forEachRemaining(blockFields::add);
         for (CatalogModel m : catalog.all()) {
             assertTrue(blockFields.containsAll(m.exclusiveParameters()), m::toString);
+            assertTrue(m.rejectedParameters().stream().filter(p -> !p.equals("top_k")).allMatch(blockFields::contains), m::toString);
             assertTrue(m.exclusiveParameters().isEmpty() || m.exclusiveParameters().size() >= 2, m::toString);
         }
         assertEquals(List.of("us", "eu", "apac", "us-gov", "jp", "au", "global"), catalog.profilePrefixes());
         assertEquals(4096, catalog.find("anthropic.claude-3-haiku-20240307-v1:0").orElseThrow().maxOutputTokens());
         assertEquals(4096, catalog.find("anthropic.claude-3-sonnet-20240229-v1:0").orElseThrow().maxOutputTokens());
+        // the limits issue 10 found wrong, as the model cards give them
+        assertEquals(25000, catalog.find("amazon.nova-premier-v1:0").orElseThrow().maxOutputTokens());
+        assertEquals(16384, catalog.find("mistral.pixtral-large-2502-v1:0").orElseThrow().maxOutputTokens());
+        assertEquals(4096, catalog.find("mistral.mistral-large-2402-v1:0").orElseThrow().maxOutputTokens());
+        assertEquals(List.of("temperature", "top_p", "top_k"), catalog.find("global.anthropic.claude-opus-4-7").orElseThrow().rejectedParameters());
+        assertFalse(catalog.find("anthropic.claude-opus-4-7").orElseThrow().inference().inRegion());
+        assertEquals(new dev.modelctl.core.catalog.Price(0.0033, 0.0165),
+                catalog.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().price(dev.modelctl.core.catalog.ProfileKind.GEO));
+        assertEquals(dev.modelctl.core.catalog.ProfileKind.GLOBAL, catalog.profileKind("global.anthropic.claude-sonnet-4-5-20250929-v1:0"));
         assertEquals(8192, catalog.find("anthropic.claude-3-5-sonnet-20241022-v2:0").orElseThrow().maxOutputTokens());
         assertEquals(List.of("temperature", "top_p"), catalog.find("global.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().exclusiveParameters());
         assertEquals(List.of(), catalog.find("anthropic.claude-sonnet-4-20250514-v1:0").orElseThrow().exclusiveParameters());
@@ -135,13 +152,38 @@ class SchemaAndCatalogTest {
                 .orElseThrow().modelId());
     }
 
+    /**
+     * One home for the geographies: the catalog lists them, and every ID a document may write for a catalog model —
+     * bare, through each geography's profile, as either ARN — is one the routing schema's model_id pattern accepts.
+     */
+    @Test
+    void catalogGeographiesAndIdsFitTheRoutingSchema() throws IOException {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(
+                MAPPER.readTree(SCHEMA.toFile()).at("/definitions/model/properties/model_id/pattern").asText());
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        assertFalse(catalog.profilePrefixes().contains("ca"), "Canada uses the us. and global. profiles; there is no ca. geography");
+        for (CatalogModel m : catalog.all()) {
+            List<String> forms = new java.util.ArrayList<>(List.of(m.modelId(), "arn:aws:bedrock:us-east-1::foundation-model/" + m.modelId()));
+            for (String geography : catalog.profilePrefixes()) {
+                forms.add(geography + "." + m.modelId());
+                forms.add("arn:aws:bedrock:us-east-1:123456789012:inference-profile/" + geography + "." + m.modelId());
+            }
+            for (String id : forms) {
+                assertTrue(pattern.matcher(id).matches(), "the routing schema refuses " + id);
+                assertEquals(m.modelId(), catalog.find(id).map(CatalogModel::modelId).orElse(null), id);
+            }
+        }
+        assertEquals(List.of("ai21", "amazon", "anthropic", "cohere", "deepseek", "google", "luma", "meta", "minimax", "mistral",
+                "moonshot", "moonshotai", "nvidia", "openai", "qwen", "stability", "twelvelabs", "writer", "zai"), catalog.providerNamespaces());
+    }
+
     @Test
     void newModelBlocksValidateInsideADocument(@TempDir Path dir) throws IOException {
-        for (String id : List.of("anthropic.claude-3-5-haiku-20241022-v1:0", "us.anthropic.claude-sonnet-4-20250514-v1:0",
-                "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-opus-4-6-v1", "amazon.nova-lite-v1:0",
+        for (String id : List.of("us.anthropic.claude-haiku-4-5-20251001-v1:0", "global.anthropic.claude-opus-4-7",
+                "global.anthropic.claude-sonnet-4-5-20250929-v1:0", "eu.anthropic.claude-opus-4-6-v1", "amazon.nova-lite-v1:0",
                 "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-1-70b-instruct-v1:0", "mistral.mistral-large-2407-v1:0",
-                "amazon.titan-text-lite-v1", "cohere.command-r-plus-v1:0", "deepseek.r1-v1:0", "mistral.mistral-7b-instruct-v0:2",
-                "ai21.jamba-1-5-mini-v1:0")) {
+                "us.amazon.nova-2-lite-v1:0", "cohere.command-r-plus-v1:0", "us.deepseek.r1-v1:0", "mistral.mistral-7b-instruct-v0:2",
+                "ai21.jamba-1-5-mini-v1:0", "qwen.qwen3-32b-v1:0")) {
             for (String format : List.of("yaml", "json")) {
                 Cli.Result r = Cli.run("new-model", "candidate", "--model-id", id, "--format", format);
                 assertEquals(0, r.exit(), r::toString);
@@ -161,6 +203,8 @@ class SchemaAndCatalogTest {
         }
         assertTrue(Cli.run("new-model", "x", "--model-id", "meta.llama3-1-70b-instruct-v1:0").out().contains("\n  max_tokens: 2048\n"));
         assertFalse(Cli.run("new-model", "x", "--model-id", "amazon.nova-lite-v1:0").out().contains("anthropic_version"));
+        // a model that rejects temperature gets a block without it
+        assertFalse(Cli.run("new-model", "x", "--model-id", "global.anthropic.claude-opus-4-7").out().contains("  temperature:"));
         // the hidden --json of earlier versions still works
         assertEquals(Cli.run("new-model", "x", "--model-id", "amazon.nova-lite-v1:0", "--format", "json").out(),
                 Cli.run("new-model", "x", "--model-id", "amazon.nova-lite-v1:0", "--json").out());
@@ -222,12 +266,13 @@ class SchemaAndCatalogTest {
         Cli.Result r = Cli.run("catalog", "nova");
         assertEquals(0, r.exit(), r::toString);
         assertEquals("""
-                MODEL ID                  FAMILY        MAX OUTPUT  CONTEXT   $/1K IN  $/1K OUT  REQUEST FORMAT
-                amazon.nova-micro-v1:0    nova-micro         10000   128000  0.000035   0.00014  nova-messages
-                amazon.nova-lite-v1:0     nova-lite          10000   300000   0.00006   0.00024  nova-messages
-                amazon.nova-pro-v1:0      nova-pro           10000   300000    0.0008    0.0032  nova-messages
-                amazon.nova-premier-v1:0  nova-premier       32000  1000000    0.0025    0.0125  nova-messages
-                4 models; a cross-region inference profile ID is a geography prefix (us., eu., apac., us-gov., jp., au., global.) before a model ID; Bedrock ARNs work too
+                MODEL ID                  FAMILY        MAX OUTPUT  CONTEXT   $/1K IN  $/1K OUT  REQUEST FORMAT  LIFECYCLE          INVOKE
+                amazon.nova-micro-v1:0    nova-micro         10000   128000  0.000035   0.00014  nova-messages   active             in-region
+                amazon.nova-lite-v1:0     nova-lite          10000   300000   0.00006   0.00024  nova-messages   active             in-region
+                amazon.nova-pro-v1:0      nova-pro           10000   300000    0.0008    0.0032  nova-messages   active             in-region
+                amazon.nova-premier-v1:0  nova-premier       25000  1000000    0.0025    0.0125  nova-messages   legacy 2026-09-14  profile
+                amazon.nova-2-lite-v1:0   nova-2-lite        64000  1000000   0.00033   0.00275  nova-messages   active             profile
+                5 models; a cross-region inference profile ID is a geography prefix (us., eu., apac., us-gov., jp., au., global.) before a model ID; Bedrock ARNs work too; ? = not known to the catalog
                 """, r.out());
         String jsonText = Cli.run("catalog", "claude", "haiku", "--format", "json").out();
         assertTrue(jsonText.contains("\"price_per_1k_input\" : 0.00025,"), jsonText); // plain decimals, not 2.5E-4
@@ -238,8 +283,14 @@ class SchemaAndCatalogTest {
                 "anthropic.claude-haiku-4-5-20251001-v1:0"), ids);
         assertEquals(0.00025, json.get("models").get(0).get("price_per_1k_input").asDouble());
         assertEquals("[\"temperature\",\"top_p\"]", json.get("models").get(2).get("exclusive_parameters").toString());
-        Cli.Result none = Cli.run("catalog", "gpt");
+        Cli.Result none = Cli.run("catalog", "gpt-9");
         assertEquals(2, none.exit());
-        assertEquals("modelctl: catalog: no model matches gpt; `modelctl catalog` lists them all\n", none.err());
+        assertEquals("modelctl: catalog: no model matches gpt-9; `modelctl catalog` lists them all\n", none.err());
+        JsonNode opus = MAPPER.readTree(Cli.run("catalog", "opus-4-7", "--format", "json").out()).get("models").get(0);
+        assertEquals("{\"status\":\"active\"}", opus.get("lifecycle").toString());
+        assertEquals("{\"in_region\":false,\"profiles\":[\"us\",\"eu\",\"jp\",\"global\"]}", opus.get("inference").toString());
+        assertEquals("[\"temperature\",\"top_p\",\"top_k\"]", opus.get("rejected_parameters").toString());
+        JsonNode gptOss = MAPPER.readTree(Cli.run("catalog", "gpt-oss-20b", "--format", "json").out()).get("models").get(0);
+        assertEquals("unknown", gptOss.get("limits").asText());
     }
 }

@@ -30,11 +30,11 @@ class ValidateCommandTest {
             version: 1
             models:
               claude:
-                model_id: anthropic.claude-3-5-sonnet-20240620-v1:0
+                model_id: global.anthropic.claude-opus-4-7
                 max_tokens: 8192
                 anthropic_version: bedrock-2023-05-31
               haiku:
-                model_id: anthropic.claude-3-haiku-20240307-v1:0
+                model_id: us.anthropic.claude-haiku-4-5-20251001-v1:0
                 max_tokens: 4096
                 anthropic_version: bedrock-2023-05-31
             defaults:
@@ -142,7 +142,7 @@ class ValidateCommandTest {
     @Test
     void missingAnthropicVersionIsReportedOnceAtTheBlock() throws IOException {
         List<Row> rows = validate(VALID.replace("    max_tokens: 8192\n    anthropic_version: bedrock-2023-05-31\n", "    max_tokens: 8192\n"));
-        assertEquals("[anthropic-version 4:5 model 'claude' (anthropic.claude-3-5-sonnet-20240620-v1:0) has no anthropic_version; "
+        assertEquals("[anthropic-version 4:5 model 'claude' (global.anthropic.claude-opus-4-7) has no anthropic_version; "
                 + "every InvokeModel call will fail with a ValidationException]", rows.toString());
     }
 
@@ -154,21 +154,24 @@ class ValidateCommandTest {
 
     @Test
     void maxTokensOverTheModelsLimit() throws IOException {
-        List<Row> rows = validate(VALID.replace("max_tokens: 4096", "max_tokens: 8192"));
-        assertEquals("[max-tokens-over-limit 9:17 model 'haiku': max_tokens 8192 exceeds the 4096 output tokens "
-                + "anthropic.claude-3-haiku-20240307-v1:0 allows; Bedrock rejects the call with a ValidationException]", rows.toString());
+        List<Row> rows = validate(VALID.replace("max_tokens: 4096", "max_tokens: 65536"));
+        assertEquals("[max-tokens-over-limit 9:17 model 'haiku': max_tokens 65536 exceeds the 64000 output tokens "
+                + "anthropic.claude-haiku-4-5-20251001-v1:0 allows; Bedrock rejects the call with a ValidationException]", rows.toString());
     }
 
     @Test
     void unknownModelIdButProfileIdsAndArnsAreKnown() throws IOException {
-        List<Row> rows = validate(VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-3-haiku-20240307-v9:0"));
-        assertEquals("[unknown-model-id 8:15 model 'haiku': 'anthropic.claude-3-haiku-20240307-v9:0' is not a known Bedrock model ID]", rows.toString());
-        assertEquals("did you mean 'anthropic.claude-3-haiku-20240307-v1:0'? (`modelctl catalog` lists the known IDs)", rows.get(0).hint());
-        String profile = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "eu.anthropic.claude-3-haiku-20240307-v1:0");
+        List<Row> rows = validate(VALID.replace("us.anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v9:0"));
+        assertEquals("[unknown-model-id 8:15 model 'haiku': 'us.anthropic.claude-haiku-4-5-20251001-v9:0' is not a known Bedrock model ID]", rows.toString());
+        assertEquals("did you mean 'anthropic.claude-haiku-4-5-20251001-v1:0'? (`modelctl catalog` lists the known IDs)", rows.get(0).hint());
+        String profile = VALID.replace("us.anthropic.claude-haiku-4-5-20251001-v1:0", "eu.anthropic.claude-haiku-4-5-20251001-v1:0");
         assertEquals(List.of(), validate(write("profile.yaml", profile), 0));
-        String arn = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0",
-                "\"arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0\"");
+        String arn = VALID.replace("us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                "\"arn:aws:bedrock:us-east-1:123456789012:inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0\"");
         assertEquals(List.of(), validate(write("arn.yaml", arn), 0));
+        String modelArn = VALID.replace("us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                "\"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0\"").replace("max_tokens: 4096\n    anthropic_version: bedrock-2023-05-31\n", "max_tokens: 4096\n");
+        assertEquals(List.of(), validate(write("model-arn.yaml", modelArn), 0));
     }
 
     @Test
@@ -208,7 +211,7 @@ class ValidateCommandTest {
 
     @Test
     void anthropicVersionOnAnotherProvidersModelIsASchemaViolationWhenInvalid() throws IOException {
-        String nova = VALID.replace("model_id: anthropic.claude-3-haiku-20240307-v1:0\n    max_tokens: 4096\n    anthropic_version: bedrock-2023-05-31",
+        String nova = VALID.replace("model_id: us.anthropic.claude-haiku-4-5-20251001-v1:0\n    max_tokens: 4096\n    anthropic_version: bedrock-2023-05-31",
                 "model_id: amazon.nova-lite-v1:0\n    max_tokens: 4096\n    anthropic_version: v2");
         List<Row> rows = validate(nova);
         assertEquals("[schema-violation 10:24 models/haiku/anthropic_version: the string \"v2\" is not allowed; expected one of [\"bedrock-2023-05-31\"]]",
@@ -220,14 +223,15 @@ class ValidateCommandTest {
 
     @Test
     void temperatureAndTopPTogetherOnAModelThatRejectsIt() throws IOException {
-        String both = VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0")
+        String both = VALID
                 .replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    top_p: 0.9\n    temperature: 0.2\n");
         List<Row> rows = validate(both);
         assertEquals("[conflicting-parameters 11:5 model 'haiku': anthropic.claude-haiku-4-5-20251001-v1:0 accepts only one of top_p, temperature; "
                 + "Bedrock rejects a request that sets both with a ValidationException]", rows.toString());
         assertEquals("keep top_p and remove temperature", rows.get(0).hint());
-        // Claude 3 Haiku takes both
-        String older = VALID.replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    top_p: 0.9\n    temperature: 0.2\n");
+        // a model without the rule (Nova Lite) takes both
+        String older = VALID.replace("us.anthropic.claude-haiku-4-5-20251001-v1:0", "amazon.nova-lite-v1:0")
+                .replace("    max_tokens: 4096\n", "    max_tokens: 4096\n    top_p: 0.9\n    temperature: 0.2\n");
         assertEquals(List.of(), validate(write("older.yaml", older), 0));
     }
 
@@ -261,7 +265,7 @@ class ValidateCommandTest {
 
     @Test
     void malformedModelIdIsASchemaViolation() throws IOException {
-        List<Row> rows = validate(VALID.replace("anthropic.claude-3-haiku-20240307-v1:0", "Claude Haiku"));
+        List<Row> rows = validate(VALID.replace("us.anthropic.claude-haiku-4-5-20251001-v1:0", "Claude Haiku"));
         assertEquals("schema-violation 8:15 models/haiku/model_id: 'Claude Haiku' is not a Bedrock model ID, inference profile ID or ARN",
                 rows.get(0).toString());
     }
@@ -323,18 +327,18 @@ class ValidateCommandTest {
         String json = """
                 {
                   "version": 1,
-                  "models": {"haiku": {"model_id": "anthropic.claude-3-haiku-20240307-v1:0", "max_tokens": 5000,
+                  "models": {"haiku": {"model_id": "us.anthropic.claude-haiku-4-5-20251001-v1:0", "max_tokens": 65000,
                                        "anthropic_version": "bedrock-2023-05-31"}},
                   "defaults": {"model": "haiku"}
                 }
                 """;
         List<Row> rows = validate(write("routing.json", json), 1);
-        assertEquals("max-tokens-over-limit 3:92", head(rows));
+        assertEquals("max-tokens-over-limit 3:97", head(rows));
     }
 
     @Test
     void textFormatIsHumanAndGithubFormatAnnotates() throws IOException {
-        Path file = write("routing.yaml", VALID.replace("max_tokens: 4096", "max_tokens: 8192"));
+        Path file = write("routing.yaml", VALID.replace("max_tokens: 4096", "max_tokens: 65536"));
         Cli.Result text = Cli.run("validate", file.toString());
         assertEquals(1, text.exit());
         assertTrue(text.out().startsWith(file + ":9:17: error [max-tokens-over-limit] model 'haiku'"), text.out());

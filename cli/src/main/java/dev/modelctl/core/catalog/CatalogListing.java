@@ -26,10 +26,12 @@ public final class CatalogListing {
 
     public static String table(List<CatalogModel> models, List<String> profilePrefixes) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"MODEL ID", "FAMILY", "MAX OUTPUT", "CONTEXT", "$/1K IN", "$/1K OUT", "REQUEST FORMAT"});
+        rows.add(new String[]{"MODEL ID", "FAMILY", "MAX OUTPUT", "CONTEXT", "$/1K IN", "$/1K OUT", "REQUEST FORMAT", "LIFECYCLE", "INVOKE"});
         for (CatalogModel m : models) {
-            rows.add(new String[]{m.modelId(), m.family(), Integer.toString(m.maxOutputTokens()), Integer.toString(m.contextWindow()),
-                    price(m.pricePer1kInput()), price(m.pricePer1kOutput()), m.requestFormat()});
+            rows.add(new String[]{m.modelId(), m.family(), known(m.maxOutputTokens()), known(m.contextWindow()),
+                    m.pricePer1kInput() > 0 ? price(m.pricePer1kInput()) : "?", m.pricePer1kOutput() > 0 ? price(m.pricePer1kOutput()) : "?",
+                    m.requestFormat().isEmpty() ? "?" : m.requestFormat(), lifecycle(m.lifecycle()),
+                    m.inference().inRegion() ? "in-region" : "profile"});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -50,8 +52,16 @@ public final class CatalogListing {
         out.append(models.size()).append(models.size() == 1 ? " model" : " models")
                 .append("; a cross-region inference profile ID is a geography prefix (")
                 .append(String.join(", ", profilePrefixes.stream().map(p -> p + ".").toList()))
-                .append(") before a model ID; Bedrock ARNs work too\n");
+                .append(") before a model ID; Bedrock ARNs work too; ? = not known to the catalog\n");
         return out.toString();
+    }
+
+    private static String known(int n) {
+        return n > 0 ? Integer.toString(n) : "?";
+    }
+
+    private static String lifecycle(Lifecycle l) {
+        return l.status().id() + (l.eolDate() == null ? "" : " " + l.eolDate());
     }
 
     public static String json(List<CatalogModel> models, List<String> profilePrefixes) {
@@ -64,14 +74,33 @@ public final class CatalogListing {
             o.put("model_id", m.modelId());
             o.put("provider", m.provider());
             o.put("family", m.family());
-            o.put("max_output_tokens", m.maxOutputTokens());
-            o.put("context_window", m.contextWindow());
+            if (m.limitsKnown()) {
+                o.put("max_output_tokens", m.maxOutputTokens());
+            } else {
+                o.put("limits", "unknown");
+            }
+            if (m.contextWindow() > 0) {
+                o.put("context_window", m.contextWindow());
+            }
             m.requiredFields().forEach(o.putArray("required_fields")::add);
             m.anthropicVersions().forEach(o.putArray("anthropic_versions")::add);
             m.exclusiveParameters().forEach(o.putArray("exclusive_parameters")::add);
+            m.rejectedParameters().forEach(o.putArray("rejected_parameters")::add);
             o.put("price_per_1k_input", java.math.BigDecimal.valueOf(m.pricePer1kInput()));
             o.put("price_per_1k_output", java.math.BigDecimal.valueOf(m.pricePer1kOutput()));
+            m.prices().forEach((kind, price) -> o.with("prices").putObject(kind.id())
+                    .put("input", java.math.BigDecimal.valueOf(price.input())).put("output", java.math.BigDecimal.valueOf(price.output())));
             o.put("request_format", m.requestFormat());
+            ObjectNode lifecycle = o.putObject("lifecycle").put("status", m.lifecycle().status().id());
+            if (m.lifecycle().eolDate() != null) {
+                lifecycle.put("eol_date", m.lifecycle().eolDate().toString());
+            }
+            if (m.lifecycle().replacement() != null) {
+                lifecycle.put("replacement", m.lifecycle().replacement());
+            }
+            ObjectNode inference = o.putObject("inference").put("in_region", m.inference().inRegion());
+            m.inference().profiles().forEach(inference.putArray("profiles")::add);
+            m.unverified().forEach(o.putArray("unverified")::add);
             o.put("source", m.source());
         }
         try {

@@ -48,20 +48,29 @@ public final class ModelBlockTemplate {
                 Map.entry("base_model_id", model.modelId()),
                 Map.entry("provider", model.provider()),
                 Map.entry("family", model.family()),
-                Map.entry("max_output_tokens", Integer.toString(model.maxOutputTokens())),
-                Map.entry("context_window", Integer.toString(model.contextWindow())),
-                Map.entry("max_tokens", Integer.toString(Math.min(DEFAULT_MAX_TOKENS, model.maxOutputTokens()))),
+                Map.entry("max_output_tokens", model.limitsKnown() ? Integer.toString(model.maxOutputTokens()) : "? (limits unknown to the catalog)"),
+                Map.entry("context_window", model.contextWindow() > 0 ? Integer.toString(model.contextWindow()) : "?"),
+                Map.entry("max_tokens", Integer.toString(model.limitsKnown() ? Math.min(DEFAULT_MAX_TOKENS, model.maxOutputTokens()) : DEFAULT_MAX_TOKENS)),
                 Map.entry("price_per_1k_input", CatalogListing.price(model.pricePer1kInput())),
                 Map.entry("price_per_1k_output", CatalogListing.price(model.pricePer1kOutput())),
                 Map.entry("anthropic_version", anthropic ? model.anthropicVersions().get(0) : ""),
                 Map.entry("anthropic_versions", String.join(", ", model.anthropicVersions())),
-                Map.entry("sampling_note", model.exclusiveParameters().isEmpty() ? ""
-                        : ", but this model rejects " + String.join(" and ", model.exclusiveParameters()) + " together: set one"));
+                Map.entry("sampling_note", samplingNote(model)));
         // placeholders are filled line by line after the filter, so a NAME cannot be mistaken for a template line
         return template.lines()
                 .filter(line -> anthropic || !line.contains("anthropic_version"))
+                .filter(line -> !model.rejectedParameters().contains("temperature") || !line.contains("\"temperature\"") && !line.startsWith("  temperature:"))
                 .map(line -> fill(line, values))
                 .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** The comment on temperature/top_p: which of them the model refuses, alone or together. */
+    private static String samplingNote(CatalogModel model) {
+        if (!model.rejectedParameters().isEmpty()) {
+            return ", but this model rejects " + String.join(", ", model.rejectedParameters()) + ": leave them out";
+        }
+        return model.exclusiveParameters().isEmpty() ? ""
+                : ", but this model rejects " + String.join(" and ", model.exclusiveParameters()) + " together: set one";
     }
 
     private static String fill(String line, Map<String, String> values) {

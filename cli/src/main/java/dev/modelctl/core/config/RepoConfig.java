@@ -25,9 +25,10 @@ import java.util.Set;
  * @param documents routing documents that {@code check}/{@code validate}/{@code deploy} use when given no file
  * @param ownership the team ownership file
  * @param catalog   a catalog file that replaces the built-in model catalog, or {@code null}
+ * @param catalogOverlay the overlay `catalog refresh` writes and every command applies over the catalog, or {@code null}
  * @param traffic   the traffic mix cost estimates weigh request classes by (equal shares when absent)
  */
-public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, Scan scan,
+public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, String catalogOverlay, Scan scan,
                          AppConfig appconfig, Deploy deploy, Override override, TrafficMix traffic) {
 
     public static final String DEFAULT_FILE = ".modelctl.yaml";
@@ -63,7 +64,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
     public static final long MAX_SCAN_FILE_BYTES = 1L << 30;
 
     public static RepoConfig defaults(Path root) {
-        return new RepoConfig(root, List.of("model_routing_config.yaml"), "routing_rule_ownership.yaml", null,
+        return new RepoConfig(root, List.of("model_routing_config.yaml"), "routing_rule_ownership.yaml", null, null,
                 new Scan(List.of("**/model_routing_config.*", "**/routing_rule_ownership.*", "**/model_ids.py",
                         "**/.modelctl.yaml", "**/.modelctl-baseline.json"),
                         DEFAULT_HINT, ".modelctl-baseline.json", List.of(), 1024 * 1024),
@@ -115,7 +116,8 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
             if (n.isNull()) {
                 return d;
             }
-            object(n, "", Set.of("documents", "ownership", "catalog", "scan", "appconfig", "deploy", "override", "traffic"));
+            object(n, "", Set.of("documents", "ownership", "catalog", "catalog_overlay", "scan", "appconfig", "deploy", "override",
+                    "traffic"));
             JsonNode scan = n.path("scan");
             JsonNode app = n.path("appconfig");
             JsonNode dep = n.path("deploy");
@@ -146,6 +148,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                     n.has("documents") ? paths(n, "", "documents") : d.documents(),
                     path(n, "", "ownership", d.ownership()),
                     path(n, "", "catalog", null),
+                    path(n, "", "catalog_overlay", null),
                     new Scan(scan.has("allow") ? globs(scan, "/scan", "allow") : d.scan().allow(),
                             string(scan, "/scan", "hint", d.scan().hint()),
                             path(scan, "/scan", "baseline", d.scan().baseline()),

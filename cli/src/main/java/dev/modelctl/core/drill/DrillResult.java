@@ -1,5 +1,8 @@
 package dev.modelctl.core.drill;
 
+import dev.modelctl.core.impact.ClassChange;
+import dev.modelctl.core.catalog.Price;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelctl.core.drill.SessionSampler.PhaseResult;
@@ -175,8 +178,9 @@ public record DrillResult(DrillSettings settings, LeverResult activation, PhaseR
         n.add(served.sessions().size() + " AppConfig Data sessions, RequiredMinimumPollIntervalInSeconds " + settings.minimumPoll().toSeconds()
                 + "; times count from the moment the lever was pulled");
         if (cost != null) {
-            n.add("shadow cost: " + cost.mix().describe() + "; blended on-demand price per 1k tokens (input and output weighted equally): "
-                    + String.format(Locale.ROOT, "$%.5f normal -> $%.5f with the override", cost.normalPer1k(), cost.overridePer1k()));
+            n.add("shadow cost: " + cost.mixDescription() + "; on-demand price per request: "
+                    + String.format(Locale.ROOT, "$%.6f normal -> $%.6f with the override", cost.impact().costPerRequestBefore(),
+                    cost.impact().costPerRequestAfter()));
         }
         return n;
     }
@@ -208,10 +212,11 @@ public record DrillResult(DrillSettings settings, LeverResult activation, PhaseR
                     .append(" | ").append(off == null ? on.polls() : off.polls()).append(" | ").append(off == null ? on.restarts() : off.restarts()).append(" |\n");
         }
         if (cost != null) {
-            b.append("\n### Shadow cost (").append(cost.mix().describe()).append(")\n\n| use case | share | normal | override |\n|---|---:|---|---|\n");
-            for (ShadowCost.Line l : cost.lines()) {
-                b.append("| ").append(l.useCase()).append(" | ").append(percent(l.share())).append(" | ").append(l.normalModel()).append(" ")
-                        .append(price(l.normalPrice())).append(" | ").append(l.overrideModel()).append(" ").append(price(l.overridePrice())).append(" |\n");
+            b.append("\n### Shadow cost (").append(cost.mixDescription()).append(")\n\n| request class | share | normal | override |\n|---|---:|---|---|\n");
+            for (ClassChange l : cost.impact().classes()) {
+                b.append("| ").append(cell(l.requestClass().label())).append(" | ").append(percent(l.share())).append(" | ")
+                        .append(l.before().describe()).append(" ").append(price(l.before().price())).append(" | ")
+                        .append(l.after().describe()).append(" ").append(price(l.after().price())).append(" |\n");
             }
         }
         if (!routing.isEmpty()) {
@@ -237,8 +242,8 @@ public record DrillResult(DrillSettings settings, LeverResult activation, PhaseR
         return b.toString();
     }
 
-    private static String price(Double p) {
-        return p == null ? "(price unknown)" : String.format(Locale.ROOT, "$%.5f/1k", p);
+    private static String price(Price p) {
+        return p == null ? "(price unknown)" : p.describe();
     }
 
     private static String cell(String s) {
@@ -262,17 +267,18 @@ public record DrillResult(DrillSettings settings, LeverResult activation, PhaseR
         }
         if (cost != null) {
             ObjectNode c = d.putObject("shadow_cost");
-            c.put("traffic_mix", cost.mix().describe()).put("assumed_equal_shares", cost.mix().assumed())
-                    .put("normal_per_1k", cost.normalPer1k()).put("override_per_1k", cost.overridePer1k());
+            c.put("traffic_mix", cost.mixDescription()).put("assumed_equal_shares", cost.impact().equalShares())
+                    .put("normal_per_request", cost.impact().costPerRequestBefore())
+                    .put("override_per_request", cost.impact().costPerRequestAfter());
             if (cost.reduction() != null) {
                 c.put("reduction", cost.reduction());
             } else {
                 c.putNull("reduction");
             }
-            ArrayNode lines = c.putArray("use_cases");
-            for (ShadowCost.Line l : cost.lines()) {
-                lines.addObject().put("use_case", l.useCase()).put("share", l.share()).put("normal_model", l.normalModel())
-                        .put("override_model", l.overrideModel());
+            ArrayNode lines = c.putArray("classes");
+            for (ClassChange l : cost.impact().classes()) {
+                lines.addObject().put("class", l.requestClass().label()).put("share", l.share()).put("normal_model", l.before().model())
+                        .put("override_model", l.after().model());
             }
         }
         ArrayNode classes = d.putArray("routing");

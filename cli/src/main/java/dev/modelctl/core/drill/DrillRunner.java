@@ -1,5 +1,7 @@
 package dev.modelctl.core.drill;
 
+import dev.modelctl.core.impact.TrafficMix;
+
 import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.drill.SessionSampler.PhaseResult;
 import dev.modelctl.core.routing.CostOverride;
@@ -32,7 +34,7 @@ public final class DrillRunner {
     private final CostOverrideLever lever;
     private final SessionSampler sampler;
     private final ModelCatalog catalog;
-    private final Supplier<TrafficMix> mixFor;
+    private final TrafficMix mix;
     private final Supplier<ModelInvoker> smokeInvoker;
     private final DrillClock clock;
     private final PrintStream progress;
@@ -41,7 +43,7 @@ public final class DrillRunner {
     private DrillResult.Clear cleared;
 
     /**
-     * @param mix          the traffic mix, or {@code null} for equal shares of the served document's use cases
+     * @param mix          the repo config's traffic mix (equal shares when it has none)
      * @param smokeInvoker opens the Bedrock invoker when {@code --smoke} is asked for
      * @param progress     one line per step, for the operator
      */
@@ -51,7 +53,7 @@ public final class DrillRunner {
         this.lever = lever;
         this.sampler = sampler;
         this.catalog = catalog;
-        this.mixFor = () -> mix;
+        this.mix = mix;
         this.smokeInvoker = smokeInvoker;
         this.clock = clock;
         this.progress = progress;
@@ -108,7 +110,6 @@ public final class DrillRunner {
             if (overridden != null) {
                 Instant now = Instant.now();
                 routing = new RoutingCheck().check(overridden, baseline, settings.scope(), now);
-                TrafficMix mix = mixFor.get() != null ? mixFor.get() : TrafficMix.equalShares(List.copyOf(baseline.useCases().keySet()));
                 cost = ShadowCost.estimate(baseline, overridden, mix, catalog, now);
                 if (settings.smoke()) {
                     smoke = smoke(overridden, routing);

@@ -19,6 +19,14 @@ public enum Check {
     UNKNOWN_MODEL_ID("unknown-model-id", Family.DOCUMENT, Severity.ERROR, "A `model_id` is not in the Bedrock model catalog."),
     CONFLICTING_PARAMETERS("conflicting-parameters", Family.DOCUMENT, Severity.ERROR,
             "A model block sets parameters its model rejects together (e.g. `temperature` and `top_p` on Claude Opus 4.1 and later)."),
+    // model lifecycle and invocation (from the catalog)
+    MODEL_RETIRED("model-retired", Family.DOCUMENT, Severity.ERROR, "A `model_id` names a model that has reached end of life on Bedrock: every call fails."),
+    MODEL_LEGACY("model-legacy", Family.DOCUMENT, Severity.WARNING,
+            "A `model_id` names a legacy model (a warning with its EOL date; an error once the date has passed)."),
+    INFERENCE_PROFILE_REQUIRED("inference-profile-required", Family.DOCUMENT, Severity.ERROR,
+            "A bare model ID whose model has no on-demand in-region throughput: calls need an inference profile ID."),
+    PARAMETER_NOT_SUPPORTED("parameter-not-supported", Family.DOCUMENT, Severity.ERROR,
+            "A model block sets a parameter its model rejects (e.g. `temperature` on Claude Opus 4.7)."),
     DUPLICATE_RULE_ID("duplicate-rule-id", Family.DOCUMENT, Severity.ERROR, "Two routing rules share one `rule_id`."),
     // rule analysis
     PRIORITY_CONFLICT("priority-conflict", Family.RULE_ANALYSIS, Severity.ERROR, "Two rules with the same priority can match one request."),

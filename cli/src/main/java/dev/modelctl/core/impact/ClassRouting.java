@@ -1,5 +1,6 @@
 package dev.modelctl.core.impact;
 
+import dev.modelctl.core.catalog.Price;
 import dev.modelctl.core.route.RouteDecision;
 
 /**

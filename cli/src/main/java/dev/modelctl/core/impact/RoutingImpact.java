@@ -35,8 +35,8 @@ public final class RoutingImpact {
             Double relative = null;
             Double monthly = null;
             if (b.price() != null && a.price() != null) {
-                double pb = b.price().perRequest(mix);
-                double pa = a.price().perRequest(mix);
+                double pb = b.price().perRequest(mix.inputTokensPerRequest(), mix.outputTokensPerRequest());
+                double pa = a.price().perRequest(mix.inputTokensPerRequest(), mix.outputTokensPerRequest());
                 relative = pb > 0 ? pa / pb - 1 : null;
                 monthly = mix.requestsPerMonth() == null ? null : (pa - pb) * share * mix.requestsPerMonth();
                 costBefore += pb * share;
@@ -55,6 +55,6 @@ public final class RoutingImpact {
 
     private static ClassRouting routing(RouteDecision d, ModelCatalog catalog) {
         String modelId = d.model() == null ? null : d.model().modelId();
-        return new ClassRouting(d.modelName(), modelId, Price.of(catalog, modelId).orElse(null), d);
+        return new ClassRouting(d.modelName(), modelId, modelId == null ? null : catalog.priceOf(modelId).orElse(null), d);
     }
 }

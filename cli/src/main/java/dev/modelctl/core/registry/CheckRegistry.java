@@ -9,6 +9,7 @@ import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.team.RoutingSet;
 import dev.modelctl.core.team.TeamChecks;
 import dev.modelctl.core.validate.CatalogCheck;
+import dev.modelctl.core.validate.ModelAvailabilityCheck;
 import dev.modelctl.core.validate.OverrideCheck;
 import dev.modelctl.core.validate.ReferenceCheck;
 import dev.modelctl.core.validate.RuleIdCheck;
@@ -29,8 +30,8 @@ public final class CheckRegistry {
     /** Ids reported by the pipeline stages before any check: the loader and the schema. */
     public static final Set<Check> LOADER_AND_SCHEMA = EnumSet.of(Check.SYNTAX_ERROR, Check.DUPLICATE_KEY, Check.SCHEMA_VIOLATION);
 
-    private static final List<DocumentCheck> VALIDATE = List.of(new ReferenceCheck(), new CatalogCheck(), new RuleIdCheck(),
-            new OverrideCheck());
+    private static final List<DocumentCheck> VALIDATE = List.of(new ReferenceCheck(), new CatalogCheck(),
+            new ModelAvailabilityCheck(), new RuleIdCheck(), new OverrideCheck());
     private static final List<DocumentCheck> CHECK = concat(VALIDATE, List.of(new RuleAnalysisCheck()));
 
     private CheckRegistry() {

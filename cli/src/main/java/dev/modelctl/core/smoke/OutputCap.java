@@ -40,7 +40,7 @@ public record OutputCap(Long tokens) {
         if (tokens == null || documentMaxTokens == null) {
             return documentMaxTokens;
         }
-        boolean validPerCatalog = documentMaxTokens >= 1 && documentMaxTokens <= model.maxOutputTokens();
+        boolean validPerCatalog = documentMaxTokens >= 1 && (!model.limitsKnown() || documentMaxTokens <= model.maxOutputTokens());
         return validPerCatalog ? Math.min(documentMaxTokens, tokens) : documentMaxTokens;
     }
 }

@@ -59,7 +59,7 @@ public final class CatalogCheck implements DocumentCheck {
                 continue;
             }
             CatalogModel c = known.get();
-            if (m.maxTokens() != null && m.maxTokens() > c.maxOutputTokens()) {
+            if (m.maxTokens() != null && c.limitsKnown() && m.maxTokens() > c.maxOutputTokens()) {
                 out.add(FindingFactory.at(doc.source(), m.pointer() + "/max_tokens", Check.MAX_TOKENS_OVER_LIMIT,
                         "model '" + m.name() + "': max_tokens " + m.maxTokens() + " exceeds the " + c.maxOutputTokens()
                                 + " output tokens " + c.modelId() + " allows; Bedrock rejects the call with a ValidationException",

@@ -1,5 +1,7 @@
 package dev.modelctl.core.drill;
 
+import dev.modelctl.core.impact.TrafficMix;
+
 import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.routing.RoutingDocument;
@@ -8,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The drill's routing check and shadow cost on small documents, with every request class spelled out. */
 class RoutingCheckTest {
@@ -75,17 +79,21 @@ class RoutingCheckTest {
 
     @Test
     void shadowCostIsTheMixRoutedBeforeAndDuringTheOverrideAndUnknownPricesMakeItUnmeasurable() {
-        ShadowCost.Estimate e = ShadowCost.estimate(doc(OFF), doc(on("[]", "small")), TrafficMix.equalShares(List.of("answer", "classify")),
-                ModelCatalog.builtIn(), NOW);
-        // big 0.009 + small 0.00075 before, 2 x small 0.00075 during: 1 - 0.0015 / 0.00975
-        assertEquals(0.84615, e.reduction(), 1e-5);
-        assertEquals(0.004875, e.normalPer1k(), 1e-9);
-        ShadowCost.Estimate weighted = ShadowCost.estimate(doc(OFF), doc(on("[]", "small")),
-                TrafficMix.of(java.util.Map.of("answer", 1.0, "classify", 3.0)), ModelCatalog.builtIn(), NOW);
-        assertEquals(1 - 0.00075 / (0.25 * 0.009 + 0.75 * 0.00075), weighted.reduction(), 1e-9);
-        ShadowCost.Estimate unknown = ShadowCost.estimate(doc(OFF), doc(on("[]", "private")), TrafficMix.equalShares(List.of("answer", "classify")),
-                ModelCatalog.builtIn(), NOW);
+        // Five request classes (two use cases, two rule classes, the default), 1k tokens in and out per request:
+        // big (Claude 3.5 Sonnet) $0.018, small (Claude 3 Haiku) $0.0015.
+        ShadowCost.Estimate e = ShadowCost.estimate(doc(OFF), doc(on("[]", "small")), TrafficMix.equalShares(), ModelCatalog.builtIn(), NOW);
+        // before: answer, vip and answer-eu on big, classify and the default on small; during: all five on small
+        assertEquals(1 - 5 * 0.0015 / (3 * 0.018 + 2 * 0.0015), e.reduction(), 1e-9);
+        assertEquals((3 * 0.018 + 2 * 0.0015) / 5, e.impact().costPerRequestBefore(), 1e-12);
+        assertTrue(e.mixDescription().startsWith("equal shares"));
+        TrafficMix mix = new TrafficMix(Map.of("answer", 0.25, "classify", 0.75),
+                Map.of("user_segment", Map.of("vip", 0.1, "staff", 0.1), "region", Map.of("eu-west-1", 0.2)), 1000, 1000, null);
+        ShadowCost.Estimate weighted = ShadowCost.estimate(doc(OFF), doc(on("[]", "small")), mix, ModelCatalog.builtIn(), NOW);
+        // shares: vip 0.2 (of every use case), answer-eu 0.25 x 0.2, answer 0.25 - 0.05 - 0.05, classify 0.75 - 0.15
+        assertEquals(1 - 0.0015 / (0.15 * 0.018 + 0.6 * 0.0015 + 0.2 * 0.018 + 0.05 * 0.018), weighted.reduction(), 1e-9);
+        assertEquals("traffic mix from the repo config", weighted.mixDescription());
+        ShadowCost.Estimate unknown = ShadowCost.estimate(doc(OFF), doc(on("[]", "private")), TrafficMix.equalShares(), ModelCatalog.builtIn(), NOW);
         assertNull(unknown.reduction());
-        assertEquals(List.of("private"), unknown.unknown());
+        assertEquals(List.of("private (custom.in-house-model-v1)"), unknown.unknown());
     }
 }
