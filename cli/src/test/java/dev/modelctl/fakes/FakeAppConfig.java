@@ -93,6 +93,25 @@ public final class FakeAppConfig extends FakeHttp {
         return store(appId, profileId, content.getBytes(StandardCharsets.UTF_8), "application/json", "someone else");
     }
 
+    /** Someone else deploys a version of {@code profileId} all at once with no bake (it completes at once). */
+    public synchronized int deployBehindYourBack(String appId, String envId, String profileId, int version) {
+        ObjectNode strategy = JSON.createObjectNode().put("Id", "AppConfig.AllAtOnceNoBake").put("DeploymentDurationInMinutes", 0)
+                .put("GrowthType", "LINEAR").put("GrowthFactor", 100.0).put("FinalBakeTimeInMinutes", 0);
+        List<FakeDeployment> list = deployments.computeIfAbsent(appId + "/" + envId, k -> new ArrayList<>());
+        list.add(new FakeDeployment(list.size() + 1, appId, envId, profileId, profiles.get(profileId).get("Name").asText(), version, strategy,
+                "someone else", () -> monitorsOf(envId), cloudWatch, msPerMinute));
+        return list.size();
+    }
+
+    /** Someone changes the environment's monitors directly. */
+    public synchronized void setMonitorsBehindYourBack(String envId, String... alarmArns) {
+        ArrayNode monitors = environments.get(envId).putArray("Monitors");
+        for (String arn : alarmArns) {
+            cloudWatch.register(arn);
+            monitors.addObject().put("AlarmArn", arn).put("AlarmRoleArn", "arn:aws:iam::123456789012:role/appconfig-alarms");
+        }
+    }
+
     /** The next upload loses a race: someone else's version lands between its read and its write. */
     public synchronized void raceNextUpload(String content) {
         raceContent = content;
