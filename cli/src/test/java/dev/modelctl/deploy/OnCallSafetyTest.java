@@ -351,4 +351,28 @@ class OnCallSafetyTest {
         assertTrue(description.endsWith("..."));
         assertEquals(reason, latestUpload().at("/cost_override/reason").asText(), "the document keeps the full reason");
     }
+
+    @Test
+    void statusWatchFollowsADeploymentStartedWithNoWait() {
+        assertEquals(0, deploy("--no-wait", "--interval", "2h").exit()); // 20 h of fake time = 2.4 s
+        Cli.Result watch = run("status", "--watch", "--poll", "5ms");
+        assertEquals(0, watch.exit(), watch::toString);
+        assertTrue(watch.out().contains("in progress: deployment #1 (version 1, DEPLOYING"), watch.out());
+        assertTrue(watch.out().contains("deployment #1 COMPLETE: version 1 is live in prod"), watch.out());
+    }
+
+    @Test
+    void theAuditDescriptionMarksAnUncommittedEditAsDirty() throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(aws.dir.toFile()).call()) {
+            git.add().addFilepattern("routing.yaml").call();
+            git.commit().setMessage("routing").setAuthor("Dev", "dev@example.com").setCommitter("Dev", "dev@example.com").setSign(false).call();
+            assertEquals(0, deploy().exit());
+            String clean = aws.appConfig.hosted(aws.app, aws.profile).get(0).description();
+            assertTrue(clean.matches("modelctl deploy routing.yaml by \\S+ @ [0-9a-f]{10} by Dev <dev@example.com>: routing"), clean);
+            changeDocument();
+            assertEquals(0, deploy().exit());
+            String dirty = aws.appConfig.hosted(aws.app, aws.profile).get(1).description();
+            assertTrue(dirty.matches("modelctl deploy routing.yaml by \\S+ @ [0-9a-f]{10}-dirty \\(uncommitted changes to routing.yaml\\) by Dev.*"), dirty);
+        }
+    }
 }
