@@ -37,10 +37,16 @@ class InterruptTest {
 
     /** Runs deploy in a child JVM, sends SIGINT once stdout shows a line starting with {@code when}, returns its stderr. */
     private String interrupted(String when, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("deploy", document.toString(), "--env", "prod", "--interval", "60m", "--poll", "20ms", "--yes"));
+        args.addAll(List.of(extra));
+        return interruptedRun(when, args);
+    }
+
+    /** Runs modelctl with {@code args} in a child JVM, sends SIGINT once stdout shows a line starting with {@code when}. */
+    private String interruptedRun(String when, List<String> args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
-        cmd.addAll(aws.withEndpoints("deploy", document.toString(), "--env", "prod", "--interval", "60m", "--poll", "20ms", "--yes"));
-        cmd.addAll(List.of(extra));
+        cmd.addAll(aws.withEndpoints(args.toArray(String[]::new)));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         FakeAwsCredentials.into(pb.environment());
         Path dir = aws.dir;
@@ -72,6 +78,18 @@ class InterruptTest {
         String err = interrupted("uploaded hosted version 1");
         assertTrue(err.contains("modelctl: interrupted: deployment #1 continues in prod (DEPLOYING"), err);
         assertEquals(1, aws.appConfig.deploymentsOf(aws.app, prod).size(), "the deployment started and is reported, not silently left");
+    }
+
+    @Test
+    void ctrlCDuringADetachedOverrideRestoresTheMonitors() throws Exception {
+        assertEquals(0, aws.run("deploy", document.toString(), "--env", "prod", "--strategy", "all-at-once", "--bake", "0m", "--yes", "--poll", "5ms").exit());
+        String alarm = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:x";
+        aws.cloudWatch.setAlarmState(alarm, "ALARM");
+        aws.appConfig.delayNext("POST", "/applications/[^/]+/environments/[^/]+/deployments", 1500);
+        String err = interruptedRun("detached 1 alarm monitor", List.of("override", "--cost", "--reason", "INC-9", "--ttl", "1h", "--env", "prod",
+                "--detach-alarms", "--yes", "--poll", "20ms"));
+        assertTrue(err.contains("modelctl: restored 1 alarm monitor(s) on prod"), err);
+        assertEquals(alarm, aws.appConfig.environmentNode(prod).at("/Monitors/0/AlarmArn").asText());
     }
 
     @Test

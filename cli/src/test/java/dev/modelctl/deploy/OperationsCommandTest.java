@@ -148,6 +148,11 @@ class OperationsCommandTest {
     void setAlarmAndAttachSchemaAreIdempotent() throws IOException {
         String staging = aws.appConfig.addEnvironment(app, "staging");
         String arn = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:staging-errors";
+        Cli.Result planOnly = run("env", "set-alarm", "--env", "staging", "--alarm-arn", arn, "--dry-run");
+        assertEquals(0, planOnly.exit(), planOnly::toString);
+        assertTrue(planOnly.out().startsWith("plan: set-alarm in staging (chatbot)\n  changes:\n    monitors of staging: 0 -> 1 (" + arn + ")\n"), planOnly.out());
+        assertEquals(0, aws.appConfig.environmentNode(staging).get("Monitors").size(), "dry run");
+        assertEquals(1, run("env", "set-alarm", "--env", "staging", "--alarm-arn", arn).exit(), "off a terminal without --yes");
         Cli.Result set = run("env", "set-alarm", "--env", "staging", "--alarm-arn", arn, "--role-arn", "arn:aws:iam::123456789012:role/r", "--yes");
         assertEquals(0, set.exit(), set::toString);
         assertEquals(arn, aws.appConfig.environmentNode(staging).at("/Monitors/0/AlarmArn").asText());

@@ -47,6 +47,8 @@ public final class Rollout {
     private volatile Deployment started;
     private volatile boolean starting;
     private volatile List<Monitor> detachedMonitors;
+    /** How many monitors this rollout detached (0: none), so an interrupt can say they are back. */
+    private volatile int detachedCount;
     private volatile boolean stopRequested;
     private final CountDownLatch startReturned = new CountDownLatch(1);
 
@@ -114,6 +116,7 @@ public final class Rollout {
         }
         if (plan.detachAlarms()) {
             detachedMonitors = t.environment().monitors();
+            detachedCount = detachedMonitors.size();
             service.updateMonitors(app, env, List.of());
             listener.step("detached " + detachedMonitors.size() + " alarm monitor(s) from " + t.environment().name() + " for this deployment");
         }
@@ -286,10 +289,9 @@ public final class Rollout {
             lines.add("interrupted while following deployment #" + (d == null ? "?" : d.number()) + " in " + env + "; check `modelctl status --env " + env + "`");
         }
         try {
-            List<Monitor> monitors = detachedMonitors;
             restoreMonitors(target);
-            if (monitors != null) {
-                lines.add("restored " + monitors.size() + " alarm monitor(s) on " + env);
+            if (detachedCount > 0) {
+                lines.add("restored " + detachedCount + " alarm monitor(s) on " + env);
             }
         } catch (RuntimeException e) {
             lines.add("could not restore the alarm monitors of " + env + " (" + e.getMessage() + "): re-add them with `modelctl env set-alarm --env " + env + "`");
