@@ -1,5 +1,6 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.finding.Check;
@@ -11,8 +12,7 @@ import dev.modelctl.core.team.RoutingSet;
 import dev.modelctl.core.team.RuleChange;
 import dev.modelctl.core.team.RuleDiff;
 import dev.modelctl.core.team.Team;
-import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.RoutingChecks;
+import dev.modelctl.core.check.CheckContext;
 import dev.modelctl.git.GitFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckContext context = documents.context(config);
         List<Finding> findings = new ArrayList<>();
         for (RoutingSet set : sets) {
-            findings.addAll(RoutingChecks.run(set, context));
+            findings.addAll(CheckRegistry.check(set, context));
         }
         java.util.Map<String, Team> approvers = new java.util.TreeMap<>();
         if (base != null) {

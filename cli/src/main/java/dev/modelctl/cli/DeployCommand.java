@@ -1,5 +1,6 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.deploy.AppConfigService;
@@ -16,7 +17,6 @@ import dev.modelctl.core.finding.Findings;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.validate.RoutingChecks;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,7 +100,7 @@ public final class DeployCommand implements Callable<Integer> {
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), new dev.modelctl.core.doc.DocumentLoader(), file.toString(),
                 ownershipPath, ownership != null);
         var context = new DocumentOptions().context(config);
-        List<Finding> findings = RoutingChecks.run(set, context);
+        List<Finding> findings = CheckRegistry.check(set, context);
         Report report = new Report("deploy", findings, "1 document");
         if (report.exitCode() != 0) {
             output.emit(report, parent.out);

@@ -1,6 +1,6 @@
 package dev.modelctl.core.deploy;
 
-import dev.modelctl.core.validate.CheckContext;
+import dev.modelctl.core.check.CheckContext;
 
 import java.time.Duration;
 

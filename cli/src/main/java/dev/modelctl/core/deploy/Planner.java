@@ -14,8 +14,8 @@ import dev.modelctl.core.impact.Impact;
 import dev.modelctl.core.impact.RoutingImpact;
 import dev.modelctl.core.routing.CostOverride;
 import dev.modelctl.core.routing.RoutingDocument;
-import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.Validator;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.registry.CheckRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -236,7 +236,7 @@ public final class Planner {
 
     private List<Finding> validate(byte[] content, String name) {
         SourceDocument doc = new DocumentLoader().parse(content, name);
-        return new Validator(Validator.CHECK_CHECKS).validate(doc, context).findings();
+        return CheckRegistry.check(doc, context).findings();
     }
 
     private static String key(Finding f) {

@@ -7,7 +7,7 @@ import dev.modelctl.core.deploy.AppConfigModel.Deployment;
 import dev.modelctl.core.deploy.AppConfigModel.Environment;
 import dev.modelctl.core.deploy.AppConfigModel.Profile;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.validate.CheckContext;
+import dev.modelctl.core.check.CheckContext;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
