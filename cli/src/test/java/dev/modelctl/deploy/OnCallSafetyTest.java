@@ -375,4 +375,13 @@ class OnCallSafetyTest {
             assertTrue(dirty.matches("modelctl deploy routing.yaml by \\S+ @ [0-9a-f]{10}-dirty \\(uncommitted changes to routing.yaml\\) by Dev.*"), dirty);
         }
     }
+
+    @Test
+    void overrideUsesTheCatalogOfTheRepoConfig() {
+        assertEquals(0, deploy().exit());
+        aws.config("appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\ncatalog: no-such-catalog.yaml\n");
+        Cli.Result r = overrideOn("--dry-run");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("no-such-catalog.yaml"), r.err());
+    }
 }

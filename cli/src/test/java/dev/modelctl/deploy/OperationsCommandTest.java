@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,7 +112,8 @@ class OperationsCommandTest {
         assertEquals("modelctl: not on a terminal: re-run with --yes to revert in prod; nothing written\n", refused.err());
         Cli.Result back = run("rollback", "--env", "prod", "--yes", "--redeploy", "--poll", "5ms");
         assertEquals(0, back.exit(), back::toString);
-        assertTrue(back.out().contains("plan: redeploy in prod (chatbot/model-routing), live: version 2\n  changes:\n    rule core-intent-fast: model claude_haiku -> nova_lite\n"), back.out());
+        assertTrue(back.out().contains("plan: redeploy in prod (chatbot/model-routing), live: version 2\n  changes:\n"
+                + "    rule core-intent-fast: model claude_haiku -> nova_lite\n"), back.out());
         assertTrue(back.out().contains("COMPLETE: version 1 is live in prod"), back.out());
     }
 

@@ -29,9 +29,9 @@ public record OverrideInForce(boolean active, boolean expired, CostOverride over
         Router router = new Router();
         for (UseCase u : doc.useCases().values()) {
             if (o.useCases().isEmpty() || o.useCases().contains(u.name())) {
-                String chosen = expired ? null : router.route(doc, Map.of(Router.TASK_TYPE, u.name()), now).modelName();
-                String replacement = u.costOverrideModel() != null ? u.costOverrideModel() : o.model();
-                effective.put(u.name(), u.model() + " -> " + (chosen != null ? chosen : replacement));
+                // expired: what it would route to, so on-call sees what a renewal brings back
+                String chosen = expired ? Router.costOverrideModel(doc, u.name()) : router.route(doc, Map.of(Router.TASK_TYPE, u.name()), now).modelName();
+                effective.put(u.name(), u.model() + " -> " + chosen);
             }
         }
         return new OverrideInForce(true, expired, o, effective, expired || o.expiresAt() == null ? null : Duration.between(now, o.expiresAt()).withNanos(0));
