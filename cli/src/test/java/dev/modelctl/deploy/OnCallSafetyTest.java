@@ -384,4 +384,19 @@ class OnCallSafetyTest {
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("no-such-catalog.yaml"), r.err());
     }
+
+    @Test
+    void throttledListDeploymentsIsRetriedAndAConflictAtStartNamesTheVersionLeftBehind() throws IOException {
+        aws.appConfig.failNext("GET", "/applications/[^/]+/environments/[^/]+/deployments", 2, 429, "ThrottlingException", "Rate exceeded");
+        Cli.Result status = run("status");
+        assertEquals(0, status.exit(), status::toString);
+        assertTrue(status.out().contains("live:        nothing deployed yet"), status.out());
+
+        aws.appConfig.failNext("POST", "/applications/[^/]+/environments/[^/]+/deployments", 1, 409, "ConflictException",
+                "Deployment number 7 is already in progress for environment prod");
+        Cli.Result r = deploy();
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("modelctl: another deployment started first; hosted version 1 was uploaded but not deployed (nothing changed for clients; "
+                + "once the other deployment ends, re-run, or deploy it with `modelctl rollback --env prod --to-version 1`)\n", r.err());
+    }
 }

@@ -197,7 +197,9 @@ public final class Rollout {
         } catch (DeployException.Conflict e) {
             String running = service.deployments(target.application().id(), target.environment().id()).stream().filter(Deployment::inProgress)
                     .findFirst().map(d -> inProgressMessage(d, target)).orElse("another deployment started first");
-            throw new DeployException.Conflict(running + (uploaded != null ? "; hosted version " + uploaded + " was uploaded but not deployed" : ""));
+            throw new DeployException.Conflict(running + (uploaded != null ? "; hosted version " + uploaded + " was uploaded but not deployed"
+                    + " (nothing changed for clients; once the other deployment ends, re-run, or deploy it with `modelctl rollback --env "
+                    + target.environment().name() + " --to-version " + uploaded + "`)" : ""));
         } finally {
             starting = false;
             startReturned.countDown();
