@@ -398,5 +398,8 @@ class OnCallSafetyTest {
         assertEquals(2, r.exit(), r::toString);
         assertEquals("modelctl: another deployment started first; hosted version 1 was uploaded but not deployed (nothing changed for clients; "
                 + "once the other deployment ends, re-run, or deploy it with `modelctl rollback --env prod --to-version 1`)\n", r.err());
+        Cli.Result advice = run("rollback", "--to-version", "1", "--yes", "--poll", "5ms");
+        assertEquals(0, advice.exit(), advice::toString);
+        assertTrue(advice.out().contains("COMPLETE: version 1 is live in prod"), advice.out());
     }
 }

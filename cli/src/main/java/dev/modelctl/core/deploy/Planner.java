@@ -258,7 +258,16 @@ public final class Planner {
                     live.liveVersion(), d.number(), null, null, false, List.of(), List.of(), List.of(), null, live.alarmSummary(), List.of());
         }
         if (live.live().isEmpty()) {
-            return noOp(live, PlanAction.REVERT, "nothing is live in " + env + " for " + t.profile().name() + "; nothing to roll back");
+            if (toVersion == null) {
+                return noOp(live, PlanAction.REVERT, "nothing is live in " + env + " for " + t.profile().name() + "; nothing to roll back");
+            }
+            LiveState.document(service, t, toVersion); // it must exist and be a routing document
+            StrategySpec s = detachAlarms ? StrategySpec.allAtOnce(Duration.ZERO) : strategy;
+            List<String> blockers = new ArrayList<>();
+            startGuards(live, s, true, detachAlarms, true, blockers);
+            return new Plan(PlanAction.REDEPLOY, live, List.of("first deployment of " + t.profile().name() + " to " + env + ": version " + toVersion),
+                    List.of(), List.of(), s, null, toVersion, null, null, AuditDescription.of("modelctl rollback --to-version " + toVersion + " in " + env),
+                    detachAlarms, List.copyOf(blockers), List.of(), List.of(), null, live.alarmSummary(), List.of());
         }
         Deployment current = live.live().get();
         int liveVersion = current.configurationVersion();
