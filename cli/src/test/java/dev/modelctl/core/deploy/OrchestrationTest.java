@@ -118,7 +118,7 @@ class OrchestrationTest {
                 Duration.ofMinutes(2), false);
         assertTrue(planner.overrideOn(live(), blocked).blockers().get(0).startsWith("alarm routing-5xx is in ALARM"));
         service.writes.clear();
-        CostOverrideLever lever = new CostOverrideLever(service, alarms, Target.resolve(service, "chatbot", "prod", "model-routing"),
+        CostOverrideSwitch lever = new CostOverrideSwitch(service, alarms, Target.resolve(service, "chatbot", "prod", "model-routing"),
                 new CheckContext(ModelCatalog.builtIn(), RepoConfig.defaults(Path.of(".")), Clock.systemUTC()), Duration.ofMillis(1), Rollout.Listener.SILENT);
         Outcome on = lever.activate(new Planner.Activation(List.of(), null, "incident", "me", Duration.ofHours(2), Planner.OverrideMode.NEW,
                 Duration.ofMinutes(2), true));

@@ -5,19 +5,19 @@ import dev.modelctl.core.check.CheckContext;
 import java.time.Duration;
 
 /**
- * The cost-override lever as one call each way, for {@code override} and for the quarterly drill: read what is live,
+ * The cost-override switch as one call each way, for {@code override} and for the quarterly drill: read what is live,
  * plan against it (every guard of docs/oncall.md applies), apply with the fast all-at-once strategy, follow to the
  * end. The caller has decided already, so there is no prompt; a blocked or no-op plan comes back as its
  * {@link Outcome} without a write.
  */
-public final class CostOverrideLever {
+public final class CostOverrideSwitch {
     private final AppConfigService service;
     private final AlarmService alarms;
     private final Target target;
     private final Planner planner;
     private final Rollout rollout;
 
-    public CostOverrideLever(AppConfigService service, AlarmService alarms, Target target, CheckContext context, Duration poll,
+    public CostOverrideSwitch(AppConfigService service, AlarmService alarms, Target target, CheckContext context, Duration poll,
                              Rollout.Listener listener) {
         this.service = service;
         this.alarms = alarms;
