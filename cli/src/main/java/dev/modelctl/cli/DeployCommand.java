@@ -97,7 +97,8 @@ public final class DeployCommand implements Callable<Integer> {
         Duration poll = polling.interval();
         // every check first: a document with blocking findings never leaves the machine
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
-        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), new dev.modelctl.core.doc.DocumentLoader(), file.toString(),
+        var loader = new dev.modelctl.core.doc.DocumentLoader();
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), loader), loader, file.toString(),
                 ownershipPath, ownership != null);
         var context = new DocumentOptions().context(config);
         List<Finding> findings = CheckRegistry.check(set, context);
