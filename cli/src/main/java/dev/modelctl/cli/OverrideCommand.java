@@ -59,9 +59,10 @@ public final class OverrideCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why (required with --cost; recorded in the document and the audit description).")
     String reason;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+    // parsed with Durations.parseFlag, so an out-of-range TTL is the one-line "--ttl: ..." message of docs/validate.md
+    @Option(names = "--ttl", paramLabel = "DURATION",
             description = "How long it lasts: more than the bake, at most override.max_ttl (default: override.default_ttl, 4h).")
-    Duration ttl;
+    String ttl;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Model block for use cases without a cost_override_model (default: the document's cost_override.model).")
     String model;
@@ -87,7 +88,7 @@ public final class OverrideCommand implements Callable<Integer> {
     public Integer call() {
         RepoConfig config = global.repoConfig();
         Duration poll = polling.interval();
-        Duration lifetime = ttl == null ? config.override().defaultTtl() : ttl;
+        Duration lifetime = ttl == null ? config.override().defaultTtl() : Durations.parseFlag("--ttl", ttl);
         if (action.cost && lifetime.compareTo(config.override().maxTtl()) > 0) {
             throw new CommandFailure("override: --ttl " + Durations.format(lifetime) + " is longer than the allowed "
                     + Durations.format(config.override().maxTtl()) + " (override.max_ttl)");
