@@ -8,11 +8,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import java.util.function.Supplier;
 
 /** Turns SDK exceptions into one actionable line (never credentials, never a stack trace). */
-final class AwsErrors {
+public final class AwsErrors {
     private AwsErrors() {
     }
 
-    static <T> T call(String service, String what, Supplier<T> call) {
+    public static <T> T call(String service, String what, Supplier<T> call) {
         try {
             return call.get();
         } catch (AwsServiceException e) {
@@ -30,11 +30,14 @@ final class AwsErrors {
                 throw new DeployException(line + " (check the IAM permissions of the profile/role you run as)");
             }
             if (e.isThrottlingException()) {
-                throw new DeployException(line + " (throttled even after retries; try again in a minute)");
+                throw new DeployException.Transient(line + " (throttled even after retries; try again in a minute)");
+            }
+            if (e.statusCode() >= 500) {
+                throw new DeployException.Transient(line + " (AWS-side error after retries; try again)");
             }
             throw new DeployException(line);
         } catch (ApiCallTimeoutException e) {
-            throw new DeployException(service + " " + what + ": timed out (network down or endpoint unreachable?)");
+            throw new DeployException.Transient(service + " " + what + ": timed out (network down or endpoint unreachable?)");
         } catch (SdkClientException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             if (m.contains("credentials") || m.contains("Unable to load credentials")) {

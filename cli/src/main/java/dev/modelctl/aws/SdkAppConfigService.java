@@ -10,6 +10,7 @@ import dev.modelctl.core.deploy.AppConfigModel.Profile;
 import dev.modelctl.core.deploy.AppConfigModel.Strategy;
 import dev.modelctl.core.deploy.AppConfigModel.Validator;
 import dev.modelctl.core.deploy.AppConfigService;
+import dev.modelctl.core.deploy.DeploymentState;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.appconfig.model.DeploymentEvent;
@@ -118,24 +119,24 @@ public final class SdkAppConfigService implements AppConfigService {
         var d = AwsErrors.call(SERVICE, "StartDeployment", () -> client.startDeployment(r -> r.applicationId(applicationId)
                 .environmentId(environmentId).configurationProfileId(profileId).deploymentStrategyId(strategyId)
                 .configurationVersion(Integer.toString(version)).description(description)));
-        return new Deployment(d.deploymentNumber(), d.stateAsString(), pct(d.percentageComplete()), parse(d.configurationVersion()),
-                d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
+        return new Deployment(d.deploymentNumber(), DeploymentState.of(d.stateAsString()), pct(d.percentageComplete()), d.configurationName(),
+                parse(d.configurationVersion()), d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
     }
 
     @Override
     public Deployment deployment(String applicationId, String environmentId, int number) {
         GetDeploymentResponse d = AwsErrors.call(SERVICE, "GetDeployment", () -> client.getDeployment(
                 r -> r.applicationId(applicationId).environmentId(environmentId).deploymentNumber(number)));
-        return new Deployment(d.deploymentNumber(), d.stateAsString(), pct(d.percentageComplete()), parse(d.configurationVersion()),
-                d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
+        return new Deployment(d.deploymentNumber(), DeploymentState.of(d.stateAsString()), pct(d.percentageComplete()), d.configurationName(),
+                parse(d.configurationVersion()), d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
     }
 
     @Override
     public List<Deployment> deployments(String applicationId, String environmentId) {
         return AwsErrors.call(SERVICE, "ListDeployments", () -> client.listDeploymentsPaginator(
                         r -> r.applicationId(applicationId).environmentId(environmentId).maxResults(50)).items().stream()
-                .map(d -> new Deployment(d.deploymentNumber(), d.stateAsString(), pct(d.percentageComplete()), parse(d.configurationVersion()),
-                        null, null, d.startedAt(), d.completedAt(), List.of()))
+                .map(d -> new Deployment(d.deploymentNumber(), DeploymentState.of(d.stateAsString()), pct(d.percentageComplete()),
+                        d.configurationName(), parse(d.configurationVersion()), null, null, d.startedAt(), d.completedAt(), List.of()))
                 .sorted(Comparator.comparingInt(Deployment::number).reversed()).toList());
     }
 
@@ -143,8 +144,8 @@ public final class SdkAppConfigService implements AppConfigService {
     public Deployment stopDeployment(String applicationId, String environmentId, int number, boolean allowRevert) {
         var d = AwsErrors.call(SERVICE, "StopDeployment", () -> client.stopDeployment(
                 r -> r.applicationId(applicationId).environmentId(environmentId).deploymentNumber(number).allowRevert(allowRevert ? Boolean.TRUE : null)));
-        return new Deployment(d.deploymentNumber(), d.stateAsString(), pct(d.percentageComplete()), parse(d.configurationVersion()),
-                d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
+        return new Deployment(d.deploymentNumber(), DeploymentState.of(d.stateAsString()), pct(d.percentageComplete()), d.configurationName(),
+                parse(d.configurationVersion()), d.deploymentStrategyId(), d.description(), d.startedAt(), d.completedAt(), events(d.eventLog()));
     }
 
     private static List<Event> events(List<DeploymentEvent> log) {

@@ -1,6 +1,10 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.aws.SdkAlarmService;
 import dev.modelctl.aws.SdkAppConfigService;
+import dev.modelctl.core.deploy.AlarmService;
+import dev.modelctl.core.deploy.DeployException;
+import dev.modelctl.core.deploy.LiveState;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.deploy.AppConfigService;
 import dev.modelctl.core.deploy.Target;
@@ -23,6 +27,26 @@ public final class AppConfigOptions {
 
     public AppConfigService service(RepoConfig config) {
         return new SdkAppConfigService(aws.clients(config).appConfig());
+    }
+
+    /**
+     * CloudWatch alarm states for the plan; without CloudWatch access the states read as unknown (the plan says so)
+     * rather than failing the command.
+     */
+    public AlarmService alarms(RepoConfig config, java.io.PrintStream err) {
+        SdkAlarmService cloudWatch = new SdkAlarmService(aws.clients(config).cloudWatch());
+        return arns -> {
+            try {
+                return cloudWatch.states(arns);
+            } catch (DeployException e) {
+                err.println("modelctl: warning: alarm states unknown: " + e.getMessage());
+                return java.util.Map.of();
+            }
+        };
+    }
+
+    public LiveState live(AppConfigService service, RepoConfig config, Target target, java.io.PrintStream err) {
+        return LiveState.read(service, alarms(config, err), target);
     }
 
     public Target target(AppConfigService service, RepoConfig config, boolean needsEnvironment, boolean needsProfile) {

@@ -2,21 +2,23 @@ package dev.modelctl.cli;
 
 import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.build.CanonicalDocument;
-import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigModel.Strategy;
 import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.Deployer;
-import dev.modelctl.core.deploy.DeployException;
+import dev.modelctl.core.deploy.LiveState;
+import dev.modelctl.core.deploy.Outcome;
+import dev.modelctl.core.deploy.Plan;
+import dev.modelctl.core.deploy.Planner;
+import dev.modelctl.core.deploy.Rollout;
 import dev.modelctl.core.deploy.StrategySpec;
 import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.deploy.WriteFlow;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Findings;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
 import dev.modelctl.git.GitInfo;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,9 +30,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code modelctl deploy FILE --env E --strategy …}: check, upload, deploy through AppConfig, follow, exit 3 on rollback. */
+/** {@code modelctl deploy FILE --env E --strategy …}: check, plan against what is live, upload, deploy, follow; exit 3 on rollback. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Check a routing document, upload it as a hosted version and deploy it through AppConfig, following it to the end.")
+        description = "Check a routing document, plan it against the live version, upload it as a hosted version and deploy it through "
+                + "AppConfig, following it to the end (docs/oncall.md).")
 public final class DeployCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -40,6 +43,10 @@ public final class DeployCommand implements Callable<Integer> {
     AppConfigOptions appconfig;
     @Mixin
     OutputOptions output;
+    @Mixin
+    WriteOptions write;
+    @Mixin
+    PollOptions polling;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The routing document to deploy.")
     Path file;
@@ -47,14 +54,16 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--strategy", paramLabel = "KIND", description = "linear, exponential or all-at-once (default: deploy.strategy, linear).")
     String strategy;
 
-    @Option(names = "--step", paramLabel = "PCT", description = "Percent per step (default: deploy.step, 10).")
+    @Option(names = "--step", paramLabel = "PCT", description = "Percent per step, 1-100 (default: deploy.step, 10).")
     Integer step;
 
-    @Option(names = "--interval", paramLabel = "DURATION", description = "Time between steps (default: deploy.interval, 2m).")
-    String interval;
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time between steps; the steps must add up to whole minutes, at most 24h (default: deploy.interval, 2m).")
+    Duration interval;
 
-    @Option(names = "--bake", paramLabel = "DURATION", description = "Final bake time watching the alarms (default: deploy.bake, 10m).")
-    String bake;
+    @Option(names = "--bake", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Final bake watching the alarms, whole minutes, at most 24h (default: deploy.bake, 10m).")
+    Duration bake;
 
     @Option(names = "--allow-no-alarm", description = "Deploy gradually even though no CloudWatch alarm can roll it back.")
     boolean allowNoAlarm;
@@ -68,22 +77,31 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
     Path ownership;
 
-    @Mixin
-    PollOptions polling;
+    @ArgGroup(exclusive = true)
+    OverrideChoice overrideChoice;
+
+    /** What to do with an active cost override the document does not carry. */
+    static final class OverrideChoice {
+        @Option(names = "--keep-override", description = "Carry the active cost override into the new version.")
+        boolean keep;
+        @Option(names = "--clear-override", description = "Clear the active cost override with this deploy, deliberately.")
+        boolean clear;
+    }
 
     @Override
     public Integer call() {
         RepoConfig config = global.repoConfig();
-        StrategySpec spec = new StrategySpec(strategy != null ? strategy : config.deploy().strategy(),
+        StrategySpec spec = StrategySpec.of(strategy != null ? strategy : config.deploy().strategy(),
                 step != null ? step : config.deploy().stepPercent(),
-                interval != null ? Durations.parseFlag("--interval", interval) : config.deploy().interval(),
-                bake != null ? Durations.parseFlag("--bake", bake) : config.deploy().bake());
-        // 1. every check first: a document with blocking findings never leaves the machine
+                interval != null ? interval : config.deploy().interval(), bake != null ? bake : config.deploy().bake());
+        Duration poll = polling.interval();
+        // every check first: a document with blocking findings never leaves the machine
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         var loader = new dev.modelctl.core.doc.DocumentLoader();
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), loader), loader, file.toString(),
                 ownershipPath, ownership != null);
-        List<Finding> findings = CheckRegistry.check(set, new DocumentOptions().context(config));
+        var context = new DocumentOptions().context(config);
+        List<Finding> findings = CheckRegistry.check(set, context);
         Report report = new Report("deploy", findings, "1 document");
         if (report.exitCode() != 0) {
             output.emit(report, parent.out);
@@ -93,110 +111,17 @@ public final class DeployCommand implements Callable<Integer> {
         byte[] content = CanonicalDocument.render(set);
         AppConfigService service = appconfig.service(config);
         Target target = appconfig.target(service, config, true, true);
-        return new Rollout(service, target, parent.out, parent.err, polling.interval(), stopOnInterrupt, noWait)
-                .run(spec, allowNoAlarm, content, "application/json", GitInfo.describe(file, "modelctl deploy " + file.getFileName()));
-    }
-
-    /** Upload, start and follow: shared by deploy, override and rollback. */
-    static final class Rollout {
-        private final AppConfigService service;
-        private final Target target;
-        private final java.io.PrintStream out;
-        private final java.io.PrintStream err;
-        private final Deployer deployer;
-        private final boolean stopOnInterrupt;
-        private final boolean noWait;
-
-        Rollout(AppConfigService service, Target target, java.io.PrintStream out, java.io.PrintStream err, Duration poll,
-                boolean stopOnInterrupt, boolean noWait) {
-            this.service = service;
-            this.target = target;
-            this.out = out;
-            this.err = err;
-            this.deployer = new Deployer(service, poll);
-            this.stopOnInterrupt = stopOnInterrupt;
-            this.noWait = noWait;
-        }
-
-        int run(StrategySpec spec, boolean allowNoAlarm, byte[] content, String contentType, String description) {
-            if (spec.gradual() && target.environment().monitors().isEmpty() && !allowNoAlarm) {
-                throw new DeployException("environment " + target.environment().name() + " has no CloudWatch alarm monitor, so a bad "
-                        + spec.kind() + " deployment would not roll back by itself; add one with `modelctl env set-alarm --env "
-                        + target.environment().name() + " --alarm-arn ARN` or pass --allow-no-alarm");
-            }
-            Strategy strategy = deployer.strategy(spec);
-            int version = deployer.upload(target, content, contentType, description);
-            out.println("uploaded hosted version " + version + " of " + target.application().name() + "/" + target.profile().name());
-            return deploy(strategy, version, description);
-        }
-
-        int deploy(Strategy strategy, int version, String description) {
-            Deployment started = deployer.start(target, strategy, version, description);
-            out.println("started deployment #" + started.number() + " of version " + version + " to " + target.environment().name()
-                    + " with " + strategy.name() + " (" + strategy.growthType().toLowerCase() + " " + (int) strategy.growthFactor() + "%, "
-                    + strategy.durationMinutes() + " min + " + strategy.finalBakeMinutes() + " min bake)");
-            if (noWait) {
-                out.println("not waiting; follow it with `modelctl status --env " + target.environment().name() + "`");
-                return 0;
-            }
-            Interrupt interrupt = new Interrupt(started.number());
-            Runtime.getRuntime().addShutdownHook(interrupt);
-            Deployment last;
-            try {
-                last = deployer.follow(target, started, DeploymentView.forConsole(out), () -> interrupt.fired);
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(interrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running and reports
-                }
-            }
-            return switch (last.state()) {
-                case "COMPLETE" -> {
-                    out.println("deployment #" + last.number() + " COMPLETE: version " + version + " is live in " + target.environment().name());
-                    yield 0;
-                }
-                case "ROLLED_BACK", "REVERTED" -> {
-                    err.println("modelctl: deployment #" + last.number() + " " + last.state() + ": " + Deployer.rollbackReason(last));
-                    yield Findings.EXIT_ROLLED_BACK;
-                }
-                default -> {
-                    err.println("modelctl: deployment #" + last.number() + " is " + last.state() + "; follow it with `modelctl status --env "
-                            + target.environment().name() + "`");
-                    yield Findings.EXIT_FAILURE;
-                }
-            };
-        }
-
-        /** Ctrl-C while following: say how to watch or stop the deployment, or stop it with --stop-on-interrupt. */
-        private final class Interrupt extends Thread {
-            private final int number;
-            volatile boolean fired;
-
-            Interrupt(int number) {
-                this.number = number;
-            }
-
-            @Override
-            public void run() {
-                fired = true;
-                String env = target.environment().name();
-                try {
-                    Deployment d = service.deployment(target.application().id(), target.environment().id(), number);
-                    if (!d.inProgress()) {
-                        return;
-                    }
-                    if (stopOnInterrupt) {
-                        service.stopDeployment(target.application().id(), target.environment().id(), number, false);
-                        err.println("\nmodelctl: interrupted: stopped deployment #" + number + " in " + env + " (it rolls back)");
-                    } else {
-                        err.println("\nmodelctl: interrupted: deployment #" + number + " continues in " + env + " (" + d.state() + " "
-                                + (int) d.percentComplete() + "%); watch: modelctl status --env " + env + "; stop: modelctl rollback --env " + env);
-                    }
-                } catch (RuntimeException e) {
-                    err.println("\nmodelctl: interrupted while following deployment #" + number + " in " + env + "; check `modelctl status --env " + env + "`");
-                }
-            }
-        }
+        LiveState live = appconfig.live(service, config, target, parent.err);
+        Planner.OverrideCarry carry = overrideChoice == null ? Planner.OverrideCarry.REFUSE
+                : overrideChoice.keep ? Planner.OverrideCarry.KEEP : Planner.OverrideCarry.CLEAR;
+        String who = Engineer.who(null);
+        Plan plan = new Planner(context).deploy(live, content, spec, allowNoAlarm, carry,
+                GitInfo.describe(file, "modelctl deploy " + file.getFileName() + " by " + who));
+        AwsConsole console = new AwsConsole(output, parent.out, parent.err);
+        console.plan(plan);
+        Rollout rollout = new Rollout(service, poll, console);
+        Outcome outcome = InterruptReport.around(rollout, target, stopOnInterrupt, console,
+                () -> WriteFlow.run(plan, write.dryRun, write.approval(), rollout, !noWait));
+        return console.finish(outcome);
     }
 }

@@ -2,13 +2,12 @@ package dev.modelctl.cli;
 
 import dev.modelctl.core.deploy.AppConfigModel.Deployment;
 import dev.modelctl.core.deploy.AppConfigModel.Event;
-import dev.modelctl.core.deploy.Deployer;
 
 import java.io.PrintStream;
 import java.util.List;
 
 /** Shows a followed deployment: a redrawn progress bar on a terminal, one plain line per change otherwise. */
-final class DeploymentView implements Deployer.Listener {
+final class DeploymentView {
     private final PrintStream out;
     private final boolean tty;
 
@@ -21,8 +20,7 @@ final class DeploymentView implements Deployer.Listener {
         return new DeploymentView(out, System.console() != null && System.getenv("CI") == null);
     }
 
-    @Override
-    public void changed(Deployment d, List<Event> newEvents) {
+    void changed(Deployment d, List<Event> newEvents) {
         if (tty) {
             out.print("\r\u001B[2K");
         }

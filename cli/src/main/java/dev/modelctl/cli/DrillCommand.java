@@ -142,7 +142,8 @@ public final class DrillCommand implements Runnable {
             Target t = appconfig.target(service, config, true, true);
             AwsClients clients = appconfig.aws.clients(config);
             DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, poll, wait, lifetime, reason, smoke);
-            OverrideLever lever = new OverrideLever(service, t, config, who, bakeTime, polling.interval(), parent.err);
+            OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, parent.err), t, new DocumentOptions().context(config), who,
+                    bakeTime, polling.interval(), parent.err);
             LazyInvoker invoker = new LazyInvoker(clients);
             DrillResult result;
             try (SdkConfigurationSessions data = new SdkConfigurationSessions(clients.appConfigData());

@@ -1,15 +1,20 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigModel.Monitor;
 import dev.modelctl.core.deploy.AppConfigService;
+import dev.modelctl.core.deploy.LiveState;
+import dev.modelctl.core.deploy.Plan;
+import dev.modelctl.core.deploy.Planner;
+import dev.modelctl.core.deploy.Rollout;
 import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.deploy.WriteFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code modelctl env set-alarm}: the CloudWatch alarm that rolls an environment's deployments back. */
@@ -39,6 +44,11 @@ public final class EnvCommand implements Runnable {
         @Option(names = "--role-arn", paramLabel = "ARN", description = "IAM role AppConfig assumes to read the alarm.")
         String roleArn;
 
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        WriteOptions write;
+
         @Override
         public Integer call() {
             if (!alarmArn.startsWith("arn:aws") || !alarmArn.contains(":cloudwatch:") || !alarmArn.contains(":alarm:")) {
@@ -47,24 +57,13 @@ public final class EnvCommand implements Runnable {
             var config = global.repoConfig();
             AppConfigService service = appconfig.service(config);
             Target t = appconfig.target(service, config, true, false);
-            List<Monitor> monitors = new ArrayList<>();
-            boolean same = false;
-            for (Monitor m : t.environment().monitors()) {
-                if (m.alarmArn().equals(alarmArn)) {
-                    same = java.util.Objects.equals(m.alarmRoleArn(), roleArn);
-                    continue;
-                }
-                monitors.add(m);
-            }
-            if (same) {
-                env.parent.out.println("environment " + t.environment().name() + " already monitors " + alarmArn);
-                return 0;
-            }
-            monitors.add(new Monitor(alarmArn, roleArn));
-            service.updateMonitors(t.application().id(), t.environment().id(), monitors);
-            env.parent.out.println("environment " + t.environment().name() + " now rolls back on " + alarmArn + " (" + monitors.size() + " monitor"
-                    + (monitors.size() == 1 ? "" : "s") + ")");
-            return 0;
+            // the plan only needs the environment: no profile, no live document
+            LiveState live = new LiveState(t, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), null, null,
+                    t.environment().monitors().isEmpty() ? Map.of() : appconfig.alarms(config, env.parent.err).states(t.environment().alarmArns()));
+            Plan plan = Planner.setAlarm(live, alarmArn, roleArn);
+            AwsConsole console = new AwsConsole(output, env.parent.out, env.parent.err);
+            console.plan(plan);
+            return console.finish(WriteFlow.run(plan, write.dryRun, write.approval(), new Rollout(service, java.time.Duration.ofSeconds(1), console), false));
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigModel.HostedVersion;
 import dev.modelctl.core.deploy.AppConfigService;
+import dev.modelctl.core.deploy.History;
+import dev.modelctl.core.deploy.LiveState;
 import dev.modelctl.core.deploy.Target;
 import dev.modelctl.core.diff.SemanticDiff;
 import picocli.CommandLine.Command;
@@ -13,9 +13,10 @@ import picocli.CommandLine.ParentCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code modelctl history --env E [--diff A..B]}: past deployments and hosted versions, with semantic diffs. */
+/** {@code modelctl history --env E [--diff A..B]}: this profile's deployments to E, the live one marked, with semantic diffs. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List past deployments and hosted versions; --diff A..B shows what changed between two versions, in routing terms.")
+        description = "List this profile's deployments to an environment (newest first, the live one marked) with what each changed; "
+                + "--diff A..B shows what changed between two hosted versions, in routing terms.")
 public final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -23,11 +24,13 @@ public final class HistoryCommand implements Callable<Integer> {
     GlobalOptions global;
     @Mixin
     AppConfigOptions appconfig;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--diff", paramLabel = "A..B", description = "Semantic diff between hosted versions A and B.")
     String diff;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many entries to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many deployments to list (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -35,35 +38,35 @@ public final class HistoryCommand implements Callable<Integer> {
         var config = global.repoConfig();
         AppConfigService service = appconfig.service(config);
         var out = parent.out;
+        AwsConsole console = new AwsConsole(output, out, parent.err);
         if (diff != null) {
             String[] parts = diff.split("\\.\\.");
             if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
                 throw new CommandFailure("history: --diff must look like 3..5 (two hosted version numbers)");
             }
             Target t = appconfig.target(service, config, false, true);
-            List<String> lines = SemanticDiff.between(DeployedDocuments.routing(service, t, Integer.parseInt(parts[0])),
-                    DeployedDocuments.routing(service, t, Integer.parseInt(parts[1])));
-            out.println("version " + parts[0] + " -> " + parts[1] + (lines.isEmpty() ? ": no routing changes" : ":"));
-            lines.forEach(l -> out.println("  " + l));
+            List<String> lines = SemanticDiff.between(LiveState.document(service, t, Integer.parseInt(parts[0])),
+                    LiveState.document(service, t, Integer.parseInt(parts[1])));
+            if (console.json()) {
+                var node = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+                lines.forEach(node::add);
+                console.put("from", com.fasterxml.jackson.databind.node.IntNode.valueOf(Integer.parseInt(parts[0])));
+                console.put("to", com.fasterxml.jackson.databind.node.IntNode.valueOf(Integer.parseInt(parts[1])));
+                console.put("changes", node);
+                console.print();
+            } else {
+                out.println("version " + parts[0] + " -> " + parts[1] + (lines.isEmpty() ? ": no routing changes" : ":"));
+                lines.forEach(l -> out.println("  " + l));
+            }
             return 0;
         }
         Target t = appconfig.target(service, config, true, true);
-        List<Deployment> deployments = service.deployments(t.application().id(), t.environment().id());
-        out.println("deployments to " + t.environment().name() + ":");
-        for (Deployment d : deployments.stream().limit(limit).toList()) {
-            out.printf("  #%-4d %-12s %3d%%  version %-4d started %s%n", d.number(), d.state(), Math.round(d.percentComplete()),
-                    d.configurationVersion(), d.startedAt());
-        }
-        List<HostedVersion> versions = service.hostedVersions(t.application().id(), t.profile().id());
-        out.println("hosted versions of " + t.profile().name() + ":");
-        for (int i = 0; i < Math.min(limit, versions.size()); i++) {
-            HostedVersion v = versions.get(i);
-            out.printf("  %-4d %s%n", v.number(), v.description() == null ? "" : v.description());
-            if (i + 1 < versions.size()) {
-                List<String> lines = SemanticDiff.between(DeployedDocuments.routing(service, t, versions.get(i + 1).number()),
-                        DeployedDocuments.routing(service, t, v.number()));
-                lines.forEach(l -> out.println("         " + l));
-            }
+        LiveState live = appconfig.live(service, config, t, parent.err);
+        List<History.Entry> entries = History.of(service, live, limit);
+        if (console.json()) {
+            out.println(History.json(live, entries).toPrettyString());
+        } else {
+            History.text(live, entries).forEach(out::println);
         }
         return 0;
     }

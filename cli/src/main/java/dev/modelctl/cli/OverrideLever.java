@@ -1,17 +1,21 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.deploy.AlarmService;
 import dev.modelctl.core.deploy.AppConfigModel.Deployment;
 import dev.modelctl.core.deploy.AppConfigService;
+import dev.modelctl.core.deploy.CostOverrideSwitch;
 import dev.modelctl.core.deploy.DeployException;
-import dev.modelctl.core.deploy.Deployer;
+import dev.modelctl.core.deploy.LiveState;
+import dev.modelctl.core.deploy.Outcome;
+import dev.modelctl.core.deploy.Plan;
+import dev.modelctl.core.deploy.Planner;
+import dev.modelctl.core.deploy.Rollout;
 import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.deploy.WriteFlow;
 import dev.modelctl.core.drill.CostOverrideLever;
 import dev.modelctl.core.drill.LeverResult;
-import dev.modelctl.core.drill.LeverResult.Outcome;
-import dev.modelctl.core.finding.Findings;
 import dev.modelctl.core.routing.CostOverride;
-import dev.modelctl.core.routing.RoutingDocument;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -19,27 +23,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The drill's lever: exactly the {@code override --cost} / {@code override --clear} path ({@link OverrideCommand#apply}).
- * The only place the drill touches the deploy code, so the lever can be re-pointed without touching the drill.
+ * The drill's lever: exactly what {@code override --cost} / {@code override --clear} run ({@link CostOverrideSwitch}:
+ * live state, plan with every guard, all-at-once deployment, follow), its plan and progress logged. The only place the
+ * drill touches the deploy code.
  */
 final class OverrideLever implements CostOverrideLever {
     private final AppConfigService service;
     private final Target target;
-    private final RepoConfig config;
+    private final CostOverrideSwitch lever;
     private final String engineer;
     private final Duration bake;
-    private final Duration poll;
-    private final PrintStream log;
+    private final AwsConsole console;
     private volatile int versionBefore = -1;
 
-    OverrideLever(AppConfigService service, Target target, RepoConfig config, String engineer, Duration bake, Duration poll, PrintStream log) {
+    OverrideLever(AppConfigService service, AlarmService alarms, Target target, CheckContext context, String engineer, Duration bake, Duration poll,
+                  PrintStream log) {
         this.service = service;
         this.target = target;
-        this.config = config;
         this.engineer = engineer;
         this.bake = bake;
-        this.poll = poll;
-        this.log = log;
+        this.console = new AwsConsole(null, log, log);
+        this.lever = new CostOverrideSwitch(service, alarms, target, context, poll, console);
     }
 
     private int latestVersion() {
@@ -48,58 +52,60 @@ final class OverrideLever implements CostOverrideLever {
 
     @Override
     public LeverResult activate(List<String> useCases, String reason, Duration ttl) {
-        versionBefore = latestVersion();
-        return pull(new OverrideCommand.Switch(true, useCases, null, reason, engineer, ttl, bake, poll));
+        try {
+            versionBefore = latestVersion();
+            return pull(lever.planActivation(new Planner.Activation(useCases, null, reason, engineer, ttl, Planner.OverrideMode.NEW, bake, false)));
+        } catch (DeployException e) {
+            return new LeverResult(LeverResult.Outcome.FAILED, uploaded(versionBefore), e.getMessage());
+        }
     }
 
     @Override
     public LeverResult clear(String reason) {
-        if (versionBefore >= 0) {
-            // the drill's deployment may still run (interrupted or lost while following): stopping it rolls it back
-            Optional<Deployment> ours = service.deployments(target.application().id(), target.environment().id()).stream()
-                    .filter(d -> d.inProgress() && d.configurationVersion() > versionBefore).findFirst();
-            if (ours.isPresent()) {
-                Deployment stopped = service.stopDeployment(target.application().id(), target.environment().id(), ours.get().number(), false);
-                return new LeverResult(Outcome.ROLLED_BACK, null, "stopped the drill's deployment #" + stopped.number() + " (version "
-                        + stopped.configurationVersion() + "); AppConfig serves the previous version again");
+        try {
+            if (versionBefore >= 0) {
+                // the drill's deployment may still run (interrupted or lost while following): stopping it rolls it back
+                Optional<Deployment> ours = service.deployments(target.application().id(), target.environment().id()).stream()
+                        .filter(d -> d.inProgress() && d.configurationVersion() > versionBefore).findFirst();
+                if (ours.isPresent()) {
+                    Deployment stopped = service.stopDeployment(target.application().id(), target.environment().id(), ours.get().number(), false);
+                    return new LeverResult(LeverResult.Outcome.ROLLED_BACK, null, "stopped the drill's deployment #" + stopped.number() + " (version "
+                            + stopped.configurationVersion() + "); AppConfig serves the previous version again");
+                }
             }
-        }
-        Optional<Deployment> live = DeployedDocuments.lastCompleted(service, target);
-        if (live.isPresent()) {
-            RoutingDocument doc = DeployedDocuments.routing(service, target, live.get().configurationVersion());
-            CostOverride o = doc.costOverride();
+            LiveState live = lever.live();
+            CostOverride o = live.document() == null ? null : live.document().costOverride();
             if (o == null || !o.active() || !reason.equals(o.reason())) {
-                return new LeverResult(Outcome.NOTHING_TO_DO, null, "the live version " + live.get().configurationVersion()
+                return new LeverResult(LeverResult.Outcome.NOTHING_TO_DO, null, "the live version " + live.liveVersion()
                         + " does not carry the drill's override; nothing to clear");
             }
+            int before = latestVersion();
+            versionBefore = before;
+            return pull(lever.planClearance(new Planner.Clearance(List.of(), reason, engineer, bake, false)));
+        } catch (DeployException e) {
+            return new LeverResult(LeverResult.Outcome.FAILED, null, e.getMessage());
         }
-        return pull(new OverrideCommand.Switch(false, List.of(), null, reason, engineer, Duration.ZERO, bake, poll));
     }
 
-    private LeverResult pull(OverrideCommand.Switch s) {
-        int before = latestVersion();
-        int exit;
-        try {
-            exit = OverrideCommand.apply(service, target, config, s, new OutputOptions(), log, log);
-        } catch (CommandFailure | DeployException e) {
-            return new LeverResult(Outcome.FAILED, uploaded(before), e.getMessage());
-        }
-        Integer version = uploaded(before);
-        return switch (exit) {
-            case 0 -> new LeverResult(Outcome.LIVE, version, null);
-            case Findings.EXIT_ROLLED_BACK -> new LeverResult(Outcome.ROLLED_BACK, version, "AppConfig rolled deployment of version " + version + " back: "
-                    + service.deployments(target.application().id(), target.environment().id()).stream().findFirst()
-                    .map(d -> Deployer.rollbackReason(service.deployment(target.application().id(), target.environment().id(), d.number())))
-                    .orElse("no deployment found"));
-            case Findings.EXIT_BLOCKING -> new LeverResult(Outcome.REFUSED, null, "the override document has blocking findings; nothing deployed");
-            default -> new LeverResult(Outcome.FAILED, version, "the override deployment did not complete (exit " + exit + ")");
+    private LeverResult pull(Plan plan) {
+        console.plan(plan);
+        Outcome o = WriteFlow.run(plan, false, WriteFlow.Approval.GRANTED, lever.rollout(), true);
+        console.step(o.message());
+        Integer version = o.version();
+        return switch (o.kind()) {
+            case COMPLETE -> new LeverResult(LeverResult.Outcome.LIVE, version, null);
+            case ROLLED_BACK -> new LeverResult(LeverResult.Outcome.ROLLED_BACK, version, "AppConfig rolled deployment of version " + version
+                    + " back: " + (o.deployment() == null ? o.message() : Rollout.rollbackReason(o.deployment())));
+            case BLOCKED, DECLINED -> new LeverResult(LeverResult.Outcome.REFUSED, null, o.message());
+            case ALREADY_LIVE, DRY_RUN -> new LeverResult(LeverResult.Outcome.NOTHING_TO_DO, null, o.message());
+            default -> new LeverResult(LeverResult.Outcome.FAILED, version, o.message());
         };
     }
 
     private Integer uploaded(int before) {
         try {
             int now = latestVersion();
-            return now > before ? now : null;
+            return before >= 0 && now > before ? now : null;
         } catch (DeployException e) {
             return null;
         }

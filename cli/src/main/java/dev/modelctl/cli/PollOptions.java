@@ -1,16 +1,19 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.config.Durations;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 
-/** {@code --poll}: how often deploy, override and rollback poll the deployment they follow. */
+/** {@code --poll}: how often deploy, override, rollback and status --watch poll the deployment they follow. */
 public final class PollOptions {
-    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", description = "How often to poll the deployment (default: ${DEFAULT-VALUE}).")
-    String poll = "2s";
+    @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "How often to poll the deployment (default: ${DEFAULT-VALUE}; more than 0s).")
+    Duration poll = Duration.ofSeconds(2);
 
     public Duration interval() {
-        return Durations.parseFlag("--poll", poll);
+        if (poll.isNegative() || poll.isZero()) {
+            throw new CommandFailure("--poll must be longer than 0s (got " + dev.modelctl.core.config.Durations.format(poll) + ")");
+        }
+        return poll;
     }
 }

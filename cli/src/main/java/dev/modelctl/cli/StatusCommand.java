@@ -3,17 +3,23 @@ package dev.modelctl.cli;
 import dev.modelctl.core.deploy.AppConfigModel.Deployment;
 import dev.modelctl.core.deploy.AppConfigModel.Strategy;
 import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.Deployer;
+import dev.modelctl.core.deploy.LiveState;
+import dev.modelctl.core.deploy.PlanReport;
+import dev.modelctl.core.deploy.Rollout;
 import dev.modelctl.core.deploy.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code modelctl status --env E}: the environment's current or last deployment. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the current or last deployment of an environment.")
+/** {@code modelctl status --env E}: what is live for this profile, what is in progress, the override in force. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the live version of this profile in an environment, the deployment in progress, the alarms and the cost override in force.")
 public final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -21,31 +27,59 @@ public final class StatusCommand implements Callable<Integer> {
     GlobalOptions global;
     @Mixin
     AppConfigOptions appconfig;
+    @Mixin
+    OutputOptions output;
+    @Mixin
+    PollOptions polling;
+
+    @Option(names = "--watch", description = "Follow the deployment in progress until it ends (exit 3 if it rolls back).")
+    boolean watch;
 
     @Override
     public Integer call() {
         var config = global.repoConfig();
         AppConfigService service = appconfig.service(config);
-        Target t = appconfig.target(service, config, true, false);
-        List<Deployment> all = service.deployments(t.application().id(), t.environment().id());
-        var out = parent.out;
-        out.println("environment: " + t.application().name() + "/" + t.environment().name() + " (" + t.environment().id() + ")");
-        out.println("alarms:      " + (t.environment().monitors().isEmpty() ? "none (gradual deploys need --allow-no-alarm)"
-                : String.join(", ", t.environment().monitors().stream().map(m -> m.alarmArn()).toList())));
-        if (all.isEmpty()) {
-            out.println("no deployments yet");
-            return 0;
+        Target t = appconfig.target(service, config, true, true);
+        LiveState s = appconfig.live(service, config, t, parent.err);
+        Instant now = Instant.now();
+        AwsConsole console = new AwsConsole(output, parent.out, parent.err);
+        if (console.json()) {
+            console.put("live", PlanReport.json(s, now));
+        } else {
+            console.lines(text(service, s, now));
         }
-        Deployment d = service.deployment(t.application().id(), t.environment().id(), all.get(0).number());
-        String strategy = service.strategies().stream().filter(s -> s.id().equals(d.strategyId())).map(Strategy::name).findFirst().orElse(d.strategyId());
-        out.println("deployment:  #" + d.number() + " " + d.state() + " " + Math.round(d.percentComplete()) + "%");
-        out.println("version:     " + d.configurationVersion());
-        out.println("strategy:    " + strategy);
-        out.println("started:     " + d.startedAt() + (d.completedAt() == null ? "" : ", ended " + d.completedAt()));
-        out.println("by:          " + (d.description() == null ? "-" : d.description()));
-        if (d.state().equals("ROLLED_BACK") || d.state().equals("REVERTED")) {
-            out.println("rolled back: " + Deployer.rollbackReason(d));
+        int exit = 0;
+        if (watch && s.inProgress().isPresent()) {
+            Rollout watcher = new Rollout(service, polling.interval(), console);
+            exit = console.finish(watcher.watch(t, s.inProgress().get()));
+        } else {
+            console.print();
         }
-        return 0;
+        return exit;
+    }
+
+    private static List<String> text(AppConfigService service, LiveState s, Instant now) {
+        Target t = s.target();
+        List<String> out = new ArrayList<>();
+        out.add("environment: " + t.application().name() + "/" + t.environment().name() + " (" + t.environment().id() + "), profile " + t.profile().name());
+        out.add("alarms:      " + (t.environment().monitors().isEmpty() ? "none (gradual deploys need --allow-no-alarm)" : s.alarmSummary()));
+        out.add("live:        " + s.live().map(d -> "version " + d.configurationVersion() + " (deployment #" + d.number() + ", completed " + d.completedAt() + ")")
+                .orElse("nothing deployed yet"));
+        out.add("in progress: " + s.inProgress().map(Deployment::label)
+                .orElse(s.blocking().map(d -> "none of this profile; " + d.label() + " of " + d.configurationName()).orElse("none")));
+        s.latest().ifPresent(latest -> {
+            Deployment d = service.deployment(t.application().id(), t.environment().id(), latest.number());
+            String strategy = service.strategies().stream().filter(x -> x.id().equals(d.strategyId())).map(Strategy::name).findFirst().orElse(d.strategyId());
+            out.add("deployment:  #" + d.number() + " " + d.state() + " " + Math.round(d.percentComplete()) + "%");
+            out.add("version:     " + d.configurationVersion());
+            out.add("strategy:    " + strategy);
+            out.add("started:     " + d.startedAt() + (d.completedAt() == null ? "" : ", ended " + d.completedAt()));
+            out.add("by:          " + (d.description() == null ? "-" : d.description()));
+            if (d.state().undone()) {
+                out.add("rolled back: " + Rollout.rollbackReason(d) + "; version " + (s.liveVersion() == null ? "none" : s.liveVersion()) + " is live");
+            }
+        });
+        out.addAll(PlanReport.overrideText(s, now));
+        return out;
     }
 }

@@ -25,13 +25,21 @@ public final class GitInfo {
                     return what;
                 }
                 RevCommit c = walk.parseCommit(head);
-                String text = what + " @ " + head.abbreviate(10).name() + " by " + c.getAuthorIdent().getName() + " <"
-                        + c.getAuthorIdent().getEmailAddress() + ">: " + c.getShortMessage();
-                return text.length() > 1024 ? text.substring(0, 1021) + "..." : text;
+                String text = what + " @ " + head.abbreviate(10).name() + (dirty(repo, file) ? "-dirty (uncommitted changes to " + file.getFileName()
+                        + ")" : "") + " by " + c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">: " + c.getShortMessage();
+                return dev.modelctl.core.deploy.AuditDescription.of(text);
             }
         } catch (Exception e) {
             return what; // the description is informational; never fail a deploy over it
         }
+    }
+
+    /** The file differs from HEAD (modified, staged, or not tracked at all). */
+    private static boolean dirty(Repository repo, Path file) throws Exception {
+        Path top = repo.getWorkTree().toPath().toRealPath();
+        String relative = top.relativize(file.toAbsolutePath().toRealPath()).toString().replace('\\', '/');
+        var status = org.eclipse.jgit.api.Git.wrap(repo).status().addPath(relative).call();
+        return !status.isClean();
     }
 
     /** The git user's email for audit fields (override engineer), or {@code null}. */

@@ -77,7 +77,7 @@ class DrillCommandTest {
     }
 
     private void deployTemplate() {
-        Cli.Result r = run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms");
+        Cli.Result r = run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms", "--yes");
         assertEquals(0, r.exit(), r::toString);
     }
 
@@ -233,7 +233,7 @@ class DrillCommandTest {
     @Test
     void refusesToTouchAnOverrideThatIsAlreadyActive() {
         deployTemplate();
-        Cli.Result on = run("override", "--cost", "--reason", "INC-7", "--env", "staging", "--bake", "0m", "--poll", "5ms");
+        Cli.Result on = run("override", "--cost", "--reason", "INC-7", "--env", "staging", "--bake", "0m", "--poll", "5ms", "--yes");
         assertEquals(0, on.exit(), on::toString);
         Cli.Result r = drill();
         assertEquals(2, r.exit(), r::toString);
@@ -291,7 +291,7 @@ class DrillCommandTest {
         deployTemplate();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main", "drill", "cost-override", "--env", "staging",
-                "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--poll", "20ms", "--engineer", "drill@example.com",
+                "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--ttl", "1h", "--poll", "20ms", "--engineer", "drill@example.com",
                 "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(), "--endpoint-url", "appconfigdata=" + data.endpoint()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE");

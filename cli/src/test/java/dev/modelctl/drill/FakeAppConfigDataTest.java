@@ -62,7 +62,7 @@ class FakeAppConfigDataTest {
         profile = appConfig.addProfile(app, "model-routing");
         Path config = Files.writeString(dir.resolve(".modelctl.yaml"), "appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\n");
         Path document = Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("routing.yaml"));
-        Cli.Result r = Cli.run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms",
+        Cli.Result r = Cli.run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms", "--yes",
                 "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint());
         assertEquals(0, r.exit(), r::toString);
         client = new AwsClients(new AwsSettings("us-east-1", null, Map.of("appconfigdata", URI.create(data.endpoint())),

@@ -70,7 +70,7 @@ class GradualRolloutSamplingTest {
     }
 
     private Cli.Result deploy(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("deploy", document.toString(), "--env", "staging", "--poll", "5ms",
+        List<String> args = new java.util.ArrayList<>(List.of("deploy", document.toString(), "--env", "staging", "--poll", "5ms", "--yes",
                 "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));

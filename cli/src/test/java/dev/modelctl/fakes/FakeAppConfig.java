@@ -73,6 +73,7 @@ public final class FakeAppConfig extends FakeHttp {
         ObjectNode env = JSON.createObjectNode().put("ApplicationId", appId).put("Id", id).put("Name", name).put("State", "READY_FOR_DEPLOYMENT");
         ArrayNode monitors = env.putArray("Monitors");
         for (String arn : alarmArns) {
+            cloudWatch.register(arn);
             monitors.addObject().put("AlarmArn", arn).put("AlarmRoleArn", "arn:aws:iam::123456789012:role/appconfig-alarms");
         }
         environments.put(id, env);
@@ -90,6 +91,25 @@ public final class FakeAppConfig extends FakeHttp {
     /** Someone else uploads a version (to test the optimistic lock). */
     public synchronized int uploadBehindYourBack(String appId, String profileId, String content) {
         return store(appId, profileId, content.getBytes(StandardCharsets.UTF_8), "application/json", "someone else");
+    }
+
+    /** Someone else deploys a version of {@code profileId} all at once with no bake (it completes at once). */
+    public synchronized int deployBehindYourBack(String appId, String envId, String profileId, int version) {
+        ObjectNode strategy = JSON.createObjectNode().put("Id", "AppConfig.AllAtOnceNoBake").put("DeploymentDurationInMinutes", 0)
+                .put("GrowthType", "LINEAR").put("GrowthFactor", 100.0).put("FinalBakeTimeInMinutes", 0);
+        List<FakeDeployment> list = deployments.computeIfAbsent(appId + "/" + envId, k -> new ArrayList<>());
+        list.add(new FakeDeployment(list.size() + 1, appId, envId, profileId, profiles.get(profileId).get("Name").asText(), version, strategy,
+                "someone else", () -> monitorsOf(envId), cloudWatch, msPerMinute));
+        return list.size();
+    }
+
+    /** Someone changes the environment's monitors directly. */
+    public synchronized void setMonitorsBehindYourBack(String envId, String... alarmArns) {
+        ArrayNode monitors = environments.get(envId).putArray("Monitors");
+        for (String arn : alarmArns) {
+            cloudWatch.register(arn);
+            monitors.addObject().put("AlarmArn", arn).put("AlarmRoleArn", "arn:aws:iam::123456789012:role/appconfig-alarms");
+        }
     }
 
     /** The next upload loses a race: someone else's version lands between its read and its write. */
@@ -205,6 +225,9 @@ public final class FakeAppConfig extends FakeHttp {
             return Response.error(409, "ConflictException", "LatestVersionNumber " + guard + " does not match the latest version " + latest);
         }
         String description = x.getRequestHeaders().getFirst("Description");
+        if (description != null && (description.length() > 1024 || !description.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+            return Response.error(400, "BadRequestException", "Description must be at most 1024 ASCII characters");
+        }
         // the service-side second layer: a JSON_SCHEMA validator on the profile rejects invalid content
         for (JsonNode v : profiles.get(m.group(2)).path("Validators")) {
             if (v.path("Type").asText().equals("JSON_SCHEMA")) {
@@ -253,6 +276,12 @@ public final class FakeAppConfig extends FakeHttp {
 
     private synchronized Response createStrategy(java.util.regex.Matcher m, HttpExchange x, byte[] body) throws Exception {
         ObjectNode s = (ObjectNode) JSON.readTree(body);
+        int duration = s.path("DeploymentDurationInMinutes").asInt(-1);
+        int bake = s.path("FinalBakeTimeInMinutes").asInt(0);
+        double growth = s.path("GrowthFactor").asDouble(-1);
+        if (duration < 0 || duration > 1440 || bake < 0 || bake > 1440 || growth < 1 || growth > 100) {
+            return Response.error(400, "BadRequestException", "DeploymentDurationInMinutes and FinalBakeTimeInMinutes must be 0-1440, GrowthFactor 1.0-100.0");
+        }
         String id = "strat" + (ids++);
         s.put("Id", id);
         strategies.put(id, s);
@@ -275,14 +304,30 @@ public final class FakeAppConfig extends FakeHttp {
         if (strategy == null) {
             return Response.error(404, "ResourceNotFoundException", "Deployment strategy " + req.path("DeploymentStrategyId").asText() + " not found");
         }
+        String profileId = req.path("ConfigurationProfileId").asText();
+        ObjectNode profile = profiles.get(profileId);
+        if (profile == null) {
+            return Response.error(404, "ResourceNotFoundException", "Configuration profile " + profileId + " not found");
+        }
+        int version = Integer.parseInt(req.path("ConfigurationVersion").asText());
+        if (hosted.getOrDefault(m.group(1) + "/" + profileId, List.of()).stream().noneMatch(h -> h.version() == version)) {
+            return Response.error(404, "ResourceNotFoundException", "Hosted configuration version " + version + " not found");
+        }
+        String description = req.path("Description").asText(null);
+        if (description != null && description.length() > 1024) {
+            return Response.error(400, "BadRequestException", "Description must be at most 1024 characters");
+        }
         List<FakeDeployment> list = deployments.computeIfAbsent(key, k -> new ArrayList<>());
-        List<String> alarms = new ArrayList<>();
-        env.path("Monitors").forEach(mon -> alarms.add(mon.path("AlarmArn").asText()));
-        FakeDeployment d = new FakeDeployment(list.size() + 1, m.group(1), m.group(2), req.path("ConfigurationProfileId").asText(),
-                Integer.parseInt(req.path("ConfigurationVersion").asText()), strategy, req.path("Description").asText(null),
-                alarms, cloudWatch, msPerMinute);
+        FakeDeployment d = new FakeDeployment(list.size() + 1, m.group(1), m.group(2), profileId, profile.get("Name").asText(), version,
+                strategy, description, () -> monitorsOf(m.group(2)), cloudWatch, msPerMinute);
         list.add(d);
         return Response.json(201, d.toJson());
+    }
+
+    private synchronized List<String> monitorsOf(String envId) {
+        List<String> alarms = new ArrayList<>();
+        environments.get(envId).path("Monitors").forEach(mon -> alarms.add(mon.path("AlarmArn").asText()));
+        return alarms;
     }
 
     private synchronized Response listDeployments(java.util.regex.Matcher m, HttpExchange x, byte[] b) {
@@ -316,6 +361,9 @@ public final class FakeAppConfig extends FakeHttp {
         boolean allowRevert = "true".equalsIgnoreCase(x.getRequestHeaders().getFirst("Allow-Revert"));
         if (!d.inProgress()) {
             if (allowRevert && d.state().equals("COMPLETE")) {
+                if (!d.revertable()) {
+                    return Response.error(400, "BadRequestException", "Deployment " + d.number + " completed more than 72 hours ago and cannot be reverted");
+                }
                 d.revert();
                 return Response.json(202, d.toJson());
             }

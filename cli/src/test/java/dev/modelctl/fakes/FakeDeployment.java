@@ -20,7 +20,9 @@ public final class FakeDeployment {
     final int version;
     final JsonNode strategy;
     final String description;
-    final List<String> alarms;
+    final String profileName;
+    /** The environment's monitors as they are now: AppConfig watches what the environment says while it deploys and bakes. */
+    private final java.util.function.Supplier<List<String>> alarms;
     private final FakeCloudWatch cloudWatch;
     private final long msPerMinute;
     private final long startedAt = System.currentTimeMillis();
@@ -29,8 +31,9 @@ public final class FakeDeployment {
     private float percent;
     private Long completedAt;
 
-    FakeDeployment(int number, String app, String env, String profile, int version, JsonNode strategy, String description,
-                   List<String> alarms, FakeCloudWatch cloudWatch, long msPerMinute) {
+    FakeDeployment(int number, String app, String env, String profile, String profileName, int version, JsonNode strategy, String description,
+                   java.util.function.Supplier<List<String>> alarms, FakeCloudWatch cloudWatch, long msPerMinute) {
+        this.profileName = profileName;
         this.number = number;
         this.app = app;
         this.env = env;
@@ -60,8 +63,20 @@ public final class FakeDeployment {
 
     /** AppConfig's revert of a COMPLETE deployment: the previous version is served again. */
     synchronized void revert() {
-        event("REVERT_COMPLETED", "USER", "Configuration reverted to the previous version");
+        event("REVERT_STARTED", "USER", "Revert initiated by user");
+        event("REVERT_COMPLETED", "APPCONFIG", "Configuration reverted to the previous version");
         state = "REVERTED";
+    }
+
+    /** AppConfig reverts a COMPLETE deployment only within 72 hours of its completion. */
+    synchronized boolean revertable() {
+        return completedAt != null && System.currentTimeMillis() - completedAt < 72L * 3600 * 1000;
+    }
+
+    /** Test set-up: pretend the deployment completed {@code hours} ago. */
+    public synchronized void completedHoursAgo(long hours) {
+        advance();
+        completedAt = System.currentTimeMillis() - hours * 3600 * 1000;
     }
 
     public synchronized String state() {
@@ -73,7 +88,7 @@ public final class FakeDeployment {
         if (!state.equals("DEPLOYING") && !state.equals("BAKING")) {
             return;
         }
-        for (String alarm : alarms) {
+        for (String alarm : alarms.get()) {
             if (cloudWatch.state(alarm).equals("ALARM")) {
                 event("ROLLBACK_STARTED", "CLOUDWATCH_ALARM", "Rollback initiated by CloudWatch Alarm: " + alarm);
                 event("ROLLBACK_COMPLETED", "APPCONFIG", "Rollback completed");
@@ -124,7 +139,7 @@ public final class FakeDeployment {
         advance();
         ObjectNode o = FakeHttp.JSON.createObjectNode();
         o.put("ApplicationId", app).put("EnvironmentId", env).put("DeploymentStrategyId", strategy.path("Id").asText())
-                .put("ConfigurationProfileId", profile).put("DeploymentNumber", number).put("ConfigurationName", "routing")
+                .put("ConfigurationProfileId", profile).put("DeploymentNumber", number).put("ConfigurationName", profileName)
                 .put("ConfigurationLocationUri", "hosted").put("ConfigurationVersion", Integer.toString(version))
                 .put("DeploymentDurationInMinutes", strategy.path("DeploymentDurationInMinutes").asInt())
                 .put("GrowthType", strategy.path("GrowthType").asText()).put("GrowthFactor", strategy.path("GrowthFactor").asDouble())

@@ -29,6 +29,29 @@ public abstract class FakeHttp implements AutoCloseable {
         failEverything = Response.error(status, type, message);
     }
 
+    private record Injected(String method, Pattern path, Response response, AtomicInteger left) {
+    }
+
+    private final List<Injected> injected = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * The next {@code times} requests matching method and path get this AWS error instead of an answer (a transient
+     * throttle or 5xx on one operation, while the others work).
+     */
+    public void failNext(String method, String pathRegex, int times, int status, String type, String message) {
+        injected.add(new Injected(method, Pattern.compile(pathRegex), Response.error(status, type, message), new AtomicInteger(times)));
+    }
+
+    private record Delay(String method, Pattern path, long millis, AtomicInteger left) {
+    }
+
+    private final List<Delay> delays = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The next request matching method and path is answered only after {@code millis} (a slow call in flight). */
+    public void delayNext(String method, String pathRegex, long millis) {
+        delays.add(new Delay(method, Pattern.compile(pathRegex), millis, new AtomicInteger(1)));
+    }
+
     /** One HTTP response. */
     public record Response(int status, Map<String, String> headers, byte[] body) {
         static Response json(int status, Object body) {
@@ -92,6 +115,17 @@ public abstract class FakeHttp implements AutoCloseable {
         try {
             if (response != null) {
                 throw new SkipRouting();
+            }
+            for (Delay d : delays) {
+                if (d.method().equals(exchange.getRequestMethod()) && d.path().matcher(path).matches() && d.left().getAndDecrement() > 0) {
+                    Thread.sleep(d.millis());
+                }
+            }
+            for (Injected i : injected) {
+                if (i.method().equals(exchange.getRequestMethod()) && i.path().matcher(path).matches() && i.left().getAndDecrement() > 0) {
+                    response = i.response();
+                    throw new SkipRouting();
+                }
             }
             for (Route r : routes) {
                 Matcher m = r.path.matcher(path);

@@ -16,6 +16,9 @@ public final class AppConfigModel {
     }
 
     public record Environment(String id, String name, String state, List<Monitor> monitors) {
+        public List<String> alarmArns() {
+            return monitors.stream().map(Monitor::alarmArn).toList();
+        }
     }
 
     public record Validator(String type, String content) {
@@ -43,10 +46,18 @@ public final class AppConfigModel {
     public record Event(String type, String triggeredBy, String description, Instant occurredAt) {
     }
 
-    public record Deployment(int number, String state, float percentComplete, int configurationVersion, String strategyId,
-                             String description, Instant startedAt, Instant completedAt, List<Event> events) {
+    /**
+     * @param configurationName the configuration profile's name (ListDeployments gives only this, no profile ID)
+     */
+    public record Deployment(int number, DeploymentState state, float percentComplete, String configurationName, int configurationVersion,
+                             String strategyId, String description, Instant startedAt, Instant completedAt, List<Event> events) {
         public boolean inProgress() {
-            return state.equals("DEPLOYING") || state.equals("BAKING") || state.equals("VALIDATING") || state.equals("ROLLING_BACK");
+            return state.inProgress();
+        }
+
+        /** {@code deployment #4 (version 7, DEPLOYING 30%)}. */
+        public String label() {
+            return "deployment #" + number + " (version " + configurationVersion + ", " + state + " " + Math.round(percentComplete) + "%)";
         }
     }
 }

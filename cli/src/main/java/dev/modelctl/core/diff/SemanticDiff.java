@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * What changed between two routing documents, in routing terms rather than text: models per use case, model blocks,
- * rules added/removed/changed, and the cost override toggled.
+ * rules added/removed/changed, and the cost override toggled. Order-insensitive where order means nothing: a reordered
+ * any-of list or override scope is no change.
  */
 public final class SemanticDiff {
     private SemanticDiff() {
@@ -75,7 +76,9 @@ public final class SemanticDiff {
             } else {
                 List<String> fields = new ArrayList<>();
                 field("priority", b.priority(), a.priority(), fields);
-                field("conditions", b.conditions(), a.conditions(), fields);
+                if (!asSets(b.conditions()).equals(asSets(a.conditions()))) {
+                    fields.add("conditions " + b.conditions() + " -> " + a.conditions());
+                }
                 field("model", b.model(), a.model(), fields);
                 if (!fields.isEmpty()) {
                     out.add("rule " + id + ": " + String.join(", ", fields));
@@ -89,7 +92,7 @@ public final class SemanticDiff {
         if (wasActive != isActive) {
             out.add("cost override " + (isActive ? "ACTIVATED" : "cleared") + (isActive ? ": " + scope(ao) + " -> " + ao.model()
                     + " (reason: " + ao.reason() + ", by " + ao.engineer() + ", until " + ao.expiresAt() + ")" : ""));
-        } else if (isActive && (!Objects.equals(bo.useCases(), ao.useCases()) || !Objects.equals(bo.model(), ao.model())
+        } else if (isActive && (!new TreeSet<>(bo.useCases()).equals(new TreeSet<>(ao.useCases())) || !Objects.equals(bo.model(), ao.model())
                 || !Objects.equals(bo.expiresAt(), ao.expiresAt()))) {
             out.add("cost override changed: " + scope(bo) + " -> " + bo.model() + " until " + bo.expiresAt() + "  =>  "
                     + scope(ao) + " -> " + ao.model() + " until " + ao.expiresAt());
@@ -115,6 +118,13 @@ public final class SemanticDiff {
         if (!Objects.equals(before, after)) {
             out.add(name + " " + before + " -> " + after);
         }
+    }
+
+    /** Condition values are any-of lists: their order routes nothing differently. */
+    private static Map<String, TreeSet<String>> asSets(Map<String, List<String>> conditions) {
+        Map<String, TreeSet<String>> out = new java.util.TreeMap<>();
+        conditions.forEach((k, v) -> out.put(k, new TreeSet<>(v)));
+        return out;
     }
 
     private static Map<String, Rule> rules(RoutingDocument doc) {

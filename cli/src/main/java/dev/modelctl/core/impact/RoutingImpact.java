@@ -35,8 +35,8 @@ public final class RoutingImpact {
             Double relative = null;
             Double monthly = null;
             if (b.price() != null && a.price() != null) {
-                double pb = b.price().perRequest(mix.inputTokensPerRequest(), mix.outputTokensPerRequest());
-                double pa = a.price().perRequest(mix.inputTokensPerRequest(), mix.outputTokensPerRequest());
+                double pb = mix.costOf(b.price());
+                double pa = mix.costOf(a.price());
                 relative = pb > 0 ? pa / pb - 1 : null;
                 monthly = mix.requestsPerMonth() == null ? null : (pa - pb) * share * mix.requestsPerMonth();
                 costBefore += pb * share;

@@ -1,5 +1,6 @@
 package dev.modelctl.core.impact;
 
+import dev.modelctl.core.catalog.Price;
 import dev.modelctl.core.route.Router;
 
 import java.util.ArrayList;
@@ -33,6 +34,11 @@ public record TrafficMix(Map<String, Double> useCaseShares, Map<String, Map<Stri
     /** No mix configured: every request class weighs the same, 1,000 tokens in and out per request. */
     public static TrafficMix equalShares() {
         return new TrafficMix(Map.of(), Map.of(), DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, null);
+    }
+
+    /** USD for one request of this mix's size at {@code price}. */
+    public double costOf(Price price) {
+        return price.perRequest(inputTokensPerRequest, outputTokensPerRequest);
     }
 
     /** True when no shares are configured, so classes are weighted equally (and output must say so). */
