@@ -274,7 +274,7 @@ class ScanCommandTest {
         Files.createDirectories(repo.resolve("models"));
         Files.writeString(repo.resolve(".modelctl.yaml"), "documents: [routing/prod.yaml]\ncatalog: models/catalog[v2].yaml\n");
         Files.writeString(repo.resolve("routing/prod.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
-        Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n");
+        Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n    max_output_tokens: 4096\n");
         Files.writeString(repo.resolve("routing/staging.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
         Cli.Result r = runIn(repo, "scan", "--no-baseline");
         assertEquals(1, r.exit(), r::toString);

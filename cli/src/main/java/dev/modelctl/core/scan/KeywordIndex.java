@@ -10,23 +10,29 @@ import java.util.Map;
 /**
  * The literal pre-filter: finds every occurrence of every rule keyword in one pass over a file's bytes. Model
  * keywords contain a dot or a colon ({@code anthropic.claude}, {@code :bedrock:}): the pass finds those anchor bytes
- * eight at a time ({@link ByteSearch}) and looks at the bytes around each anchor: two 64 Kbit tables reject almost every one at once
- * ({@code json.dumps}, {@code key: value}, {@code software.amazon.awssdk}), and only the rest are compared with the
- * keywords that share those bytes. A keyword without an anchor followed by two bytes gets a search of its own.
+ * eight at a time ({@link ByteSearch}) and looks at the bytes around each anchor: 64 Kbit tables on the bytes beside it
+ * reject almost every one at once ({@code json.dumps}, {@code key: value}), and only the rest are compared with the
+ * keywords that share those bytes. A keyword is keyed on the two bytes after its anchor, or, when nothing follows its
+ * anchor ({@code amazon.}), on the two before it. A keyword without an anchor gets a search of its own.
  */
 final class KeywordIndex {
     private static final byte[] ANCHORS = {'.', ':'};
     private static final long DOTS = ByteSearch.broadcast((byte) '.');
     private static final long COLONS = ByteSearch.broadcast((byte) ':');
+    private static final int[] ALL_BYTES = java.util.stream.IntStream.range(0, 256).toArray();
 
-    /** One keyword: its bytes, the offset of its anchor (-1 for a plain keyword) and the rules it gates. */
-    private record Keyword(byte[] bytes, String text, int anchor, int[] rules) {
+    /**
+     * One keyword: its bytes, the offset of its anchor (-1 for a plain keyword), whether it is keyed on the two bytes
+     * before the anchor ({@code amazon.}: nothing follows the dot) rather than the two after it, and the rules it gates.
+     */
+    private record Keyword(byte[] bytes, String text, int anchor, boolean keyedBefore, int[] rules) {
     }
 
-    /** Per anchor: can a keyword continue with these two bytes after it / have this byte before and after it? */
-    private final long[][] after = new long[ANCHORS.length][1024];
+    /** Per anchor: can a keyword have this byte before and after the anchor / these two bytes after it / before it? */
     private final long[][] around = new long[ANCHORS.length][1024];
-    /** Anchored keywords by (anchor, two bytes after it), open addressing; keys are stored +1 (0 = empty). */
+    private final long[][] after = new long[ANCHORS.length][1024];
+    private final long[][] before = new long[ANCHORS.length][1024];
+    /** Anchored keywords by (side, anchor, two bytes beside it), open addressing; keys are stored +1 (0 = empty). */
     private final int[] slotKeys;
     private final Keyword[][] slotKeywords;
     private final List<Keyword> plain = new ArrayList<>();
@@ -46,20 +52,35 @@ final class KeywordIndex {
         rulesByKeyword.forEach((text, ruleList) -> {
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             int[] ruleIds = ruleList.stream().mapToInt(Integer::intValue).toArray();
-            int at = anchorOf(bytes);
+            int at = anchorWithTwoAfter(bytes);
+            boolean keyedBefore = at < 0;
+            if (keyedBefore) {
+                at = anchorWithTwoBefore(bytes);
+            }
             if (at < 0) {
-                plain.add(new Keyword(bytes, text, -1, ruleIds));
+                plain.add(new Keyword(bytes, text, -1, false, ruleIds));
                 return;
             }
             int a = anchorIndex(bytes[at]);
-            int next = ((bytes[at + 1] & 0xff) << 8) | (bytes[at + 2] & 0xff);
-            set(after[a], next);
-            for (int before = 0; before < 256; before++) { // the byte before the anchor, when the keyword has one
-                if (at == 0 || before == (bytes[at - 1] & 0xff)) {
-                    set(around[a], (before << 8) | (bytes[at + 1] & 0xff));
+            // the byte before and after the anchor, each fixed by the keyword or (past its end) any byte
+            int[] befores = at > 0 ? new int[]{bytes[at - 1] & 0xff} : ALL_BYTES;
+            int[] afters = at + 1 < bytes.length ? new int[]{bytes[at + 1] & 0xff} : ALL_BYTES;
+            for (int b : befores) {
+                for (int n : afters) {
+                    set(around[a], (b << 8) | n);
                 }
             }
-            anchored.computeIfAbsent((a << 16) | next, x -> new ArrayList<>()).add(new Keyword(bytes, text, at, ruleIds));
+            int key;
+            if (keyedBefore) {
+                int two = ((bytes[at - 2] & 0xff) << 8) | (bytes[at - 1] & 0xff);
+                set(before[a], two);
+                key = (1 << 17) | (a << 16) | two;
+            } else {
+                int two = ((bytes[at + 1] & 0xff) << 8) | (bytes[at + 2] & 0xff);
+                set(after[a], two);
+                key = (a << 16) | two;
+            }
+            anchored.computeIfAbsent(key, x -> new ArrayList<>()).add(new Keyword(bytes, text, at, keyedBefore, ruleIds));
         });
         anyAnchored = !anchored.isEmpty();
         int size = Integer.highestOneBit(Math.max(4, anchored.size() * 4)) * 2;
@@ -76,8 +97,18 @@ final class KeywordIndex {
     }
 
     /** The first anchor byte with two bytes after it, or -1. */
-    private static int anchorOf(byte[] k) {
+    private static int anchorWithTwoAfter(byte[] k) {
         for (int i = 0; i + 2 < k.length; i++) {
+            if (anchorIndex(k[i]) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last anchor byte with two bytes before it, or -1. */
+    private static int anchorWithTwoBefore(byte[] k) {
+        for (int i = k.length - 1; i >= 2; i--) {
             if (anchorIndex(k[i]) >= 0) {
                 return i;
             }
@@ -128,19 +159,29 @@ final class KeywordIndex {
 
     private void candidate(byte[] b, int k, Hits hits) {
         int a = b[k] == '.' ? 0 : b[k] == ':' ? 1 : -1;
-        if (a < 0 || k + 2 >= b.length) {
+        if (a < 0) {
             return;
         }
-        int a1 = b[k + 1] & 0xff;
-        int before = k > 0 ? b[k - 1] & 0xff : 0;
-        if (!isSet(around[a], (before << 8) | a1)) {
+        int next = k + 1 < b.length ? b[k + 1] & 0xff : 0;
+        int prev = k > 0 ? b[k - 1] & 0xff : 0;
+        if (!isSet(around[a], (prev << 8) | next)) {
             return;
         }
-        int next = (a1 << 8) | (b[k + 2] & 0xff);
-        if (!isSet(after[a], next)) {
-            return;
+        if (k + 2 < b.length) {
+            int two = (next << 8) | (b[k + 2] & 0xff);
+            if (isSet(after[a], two)) {
+                compare(lookup((a << 16) | two), b, k, hits);
+            }
         }
-        Keyword[] candidates = lookup((a << 16) | next);
+        if (k >= 2) {
+            int two = ((b[k - 2] & 0xff) << 8) | prev;
+            if (isSet(before[a], two)) {
+                compare(lookup((1 << 17) | (a << 16) | two), b, k, hits);
+            }
+        }
+    }
+
+    private static void compare(Keyword[] candidates, byte[] b, int k, Hits hits) {
         if (candidates == null) {
             return;
         }
