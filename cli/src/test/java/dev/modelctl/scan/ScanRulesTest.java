@@ -53,6 +53,40 @@ class ScanRulesTest {
         return tests;
     }
 
+    /**
+     * {@code keyword_starts_name} is a pre-filter only: on every example and every corpus file, a rule finds exactly
+     * what it finds with plain keywords tried from every start before them.
+     */
+    @Test
+    void keywordsThatStartNamesLoseNoMatch() throws java.io.IOException {
+        List<String> texts = new ArrayList<>();
+        rules().forEach(r -> {
+            texts.addAll(r.mustMatch());
+            texts.addAll(r.mustNotMatch());
+        });
+        try (var files = java.nio.file.Files.walk(Cli.repoRoot().resolve("cli/src/test/resources/scan"))) {
+            for (var f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                texts.add(java.nio.file.Files.readString(f));
+            }
+        }
+        int flagged = 0;
+        for (ScanRule rule : rules()) {
+            if (!rule.keywordStartsName()) {
+                continue;
+            }
+            flagged++;
+            ScanRule plain = new ScanRule(rule.id(), rule.check(), rule.description(), rule.keywords(), false, 12, rule.pattern(),
+                    rule.mustMatch(), rule.mustNotMatch(), rule.source());
+            TextMatcher fast = new TextMatcher(List.of(rule));
+            TextMatcher slow = new TextMatcher(List.of(plain));
+            for (String t : texts) {
+                assertEquals(slow.matches(t).stream().map(Match::text).toList(), fast.matches(t).stream().map(Match::text).toList(),
+                        () -> rule.id() + " on " + t.substring(0, Math.min(80, t.length())));
+            }
+        }
+        assertTrue(flagged >= 3, "rules with keyword_starts_name: " + flagged);
+    }
+
     /** Each provider namespace of the catalogs has an example of its own among the rules' positive examples. */
     @Test
     void everyProviderOfTheCatalogHasAnExample() {

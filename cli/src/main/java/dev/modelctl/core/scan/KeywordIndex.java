@@ -25,7 +25,7 @@ final class KeywordIndex {
      * One keyword: its bytes, the offset of its anchor (-1 for a plain keyword), whether it is keyed on the two bytes
      * before the anchor ({@code amazon.}: nothing follows the dot) rather than the two after it, and the rules it gates.
      */
-    private record Keyword(byte[] bytes, String text, int anchor, boolean keyedBefore, int[] rules) {
+    private record Keyword(byte[] bytes, String text, int anchor, boolean keyedBefore, boolean startsName, int[] rules) {
     }
 
     /** Per anchor: can a keyword have this byte before and after the anchor / these two bytes after it / before it? */
@@ -39,17 +39,20 @@ final class KeywordIndex {
     private final boolean anyAnchored;
 
     KeywordIndex(List<ScanRule> rules) {
+        // a keyword shared by rules that do and do not ask for a name start is two keywords
         Map<String, List<Integer>> rulesByKeyword = new LinkedHashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             for (String k : rules.get(r).keywords()) {
-                List<Integer> list = rulesByKeyword.computeIfAbsent(k, x -> new ArrayList<>());
+                List<Integer> list = rulesByKeyword.computeIfAbsent((rules.get(r).keywordStartsName() ? "1" : "0") + k, x -> new ArrayList<>());
                 if (!list.contains(r)) {
                     list.add(r);
                 }
             }
         }
         Map<Integer, List<Keyword>> anchored = new LinkedHashMap<>();
-        rulesByKeyword.forEach((text, ruleList) -> {
+        rulesByKeyword.forEach((flaggedText, ruleList) -> {
+            boolean startsName = flaggedText.charAt(0) == '1';
+            String text = flaggedText.substring(1);
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             int[] ruleIds = ruleList.stream().mapToInt(Integer::intValue).toArray();
             int at = anchorWithTwoAfter(bytes);
@@ -58,7 +61,7 @@ final class KeywordIndex {
                 at = anchorWithTwoBefore(bytes);
             }
             if (at < 0) {
-                plain.add(new Keyword(bytes, text, -1, false, ruleIds));
+                plain.add(new Keyword(bytes, text, -1, false, startsName, ruleIds));
                 return;
             }
             int a = anchorIndex(bytes[at]);
@@ -80,7 +83,7 @@ final class KeywordIndex {
                 set(after[a], two);
                 key = (a << 16) | two;
             }
-            anchored.computeIfAbsent(key, x -> new ArrayList<>()).add(new Keyword(bytes, text, at, keyedBefore, ruleIds));
+            anchored.computeIfAbsent(key, x -> new ArrayList<>()).add(new Keyword(bytes, text, at, keyedBefore, startsName, ruleIds));
         });
         anyAnchored = !anchored.isEmpty();
         int size = Integer.highestOneBit(Math.max(4, anchored.size() * 4)) * 2;
@@ -148,6 +151,9 @@ final class KeywordIndex {
             String text = latin1.get();
             for (Keyword k : plain) {
                 for (int i = text.indexOf(k.text()); i >= 0; i = text.indexOf(k.text(), i + 1)) {
+                    if (k.startsName() && !nameCanStartAt(b, i)) {
+                        continue;
+                    }
                     for (int r : k.rules()) {
                         hits.add(i, r);
                     }
@@ -188,12 +194,32 @@ final class KeywordIndex {
         for (Keyword kw : candidates) {
             int start = k - kw.anchor();
             int end = start + kw.bytes().length;
-            if (start >= 0 && end <= b.length && Arrays.equals(b, start, end, kw.bytes(), 0, kw.bytes().length)) {
+            if (start >= 0 && end <= b.length && Arrays.equals(b, start, end, kw.bytes(), 0, kw.bytes().length)
+                    && (!kw.startsName() || nameCanStartAt(b, start))) {
                 for (int r : kw.rules()) {
                     hits.add(start, r);
                 }
             }
         }
+    }
+
+    /**
+     * Whether a name (a model ID) can start at byte {@code i}: the byte before cannot continue a name (a letter, a
+     * digit, '_' or '-'; a '.' unless it ends a {@code }.} template placeholder), or it ends a {@code \n} / {@code \t}
+     * escape. The boundary that the built-in patterns begin with (rules/model_ids.yaml), applied to the keyword itself.
+     */
+    static boolean nameCanStartAt(byte[] b, int i) {
+        if (i == 0) {
+            return true;
+        }
+        int c = b[i - 1] & 0xff;
+        if (c == '.') {
+            return i < 2 || b[i - 2] == '}';
+        }
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+            return (c == 'n' || c == 't') && i >= 2 && b[i - 2] == '\\';
+        }
+        return true;
     }
 
     /** A growing array of hits. */

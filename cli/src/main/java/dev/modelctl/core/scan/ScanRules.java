@@ -85,8 +85,11 @@ public final class ScanRules {
                 throw new InputException(where + ": rule " + id + ": needs keywords (the literal pre-filter)");
             }
             // a geography prefix starts before the keyword: the match may start that far back
-            int maxPrefix = Math.max(r.path("max_prefix").asInt(32), regex.contains(GEOGRAPHY) ? ns.longestGeography() : 0);
-            ScanRule rule = new ScanRule(id, c, r.path("description").asText(""), keywords(strings(r.path("keywords")), ns), maxPrefix,
+            // (unless the keyword must start a name: then the match starts at its keyword, a geography prefix included)
+            boolean startsName = r.path("keyword_starts_name").asBoolean(false);
+            int maxPrefix = Math.max(r.path("max_prefix").asInt(32), regex.contains(GEOGRAPHY) && !startsName ? ns.longestGeography() : 0);
+            ScanRule rule = new ScanRule(id, c, r.path("description").asText(""), keywords(strings(r.path("keywords")), ns),
+                    startsName, maxPrefix,
                     pattern, strings(r.path("examples").path("match")), strings(r.path("examples").path("no_match")), doc.file());
             if (checkExamples) {
                 checkExamples(rule, where);
