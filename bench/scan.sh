@@ -12,8 +12,25 @@ command -v rg >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractiv
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$root/bench/gen_tree.py" "$work/tree" "$tree_mb" >/dev/null
-sed -n "s/^ *pattern: '\(.*\)'$/\1/p" "$root/rules/model_ids.yaml" \
-  | sed -e 's/^(?<!\[[^]]*\])//' -e 's/(?!\[[^]]*\])$//' > "$work/patterns.txt"
+# the rules' own patterns, their {provider}/{geography} placeholders filled from the catalog as the scanner does, minus
+# the look-arounds (boundaries, the Anthropic exclusion) that ripgrep's default engine lacks
+python3 - "$root" > "$work/patterns.txt" <<'PY'
+import re, sys
+root = sys.argv[1]
+catalog = open(root + "/catalog/bedrock_models.yaml").read()
+providers = sorted({m.split(".")[0] for m in re.findall(r"model_id:\s*([^\s,}]+)", catalog)}, key=lambda p: (-len(p), p))
+geographies = re.search(r"inference_profile_prefixes:\s*\[([^\]]*)\]", catalog).group(1).replace(" ", "").split(",")
+geographies.sort(key=lambda g: (-len(g), g))
+for line in open(root + "/rules/model_ids.yaml"):
+    m = re.match(r"^ *pattern: '(.*)'$", line)
+    if not m:
+        continue
+    p = m.group(1).replace("{provider}", "(?:" + "|".join(providers) + ")")
+    p = p.replace("{geography}", "(?:" + "|".join(g.replace("-", "\\-") for g in geographies) + ")")
+    p = p.replace("(?:(?<![A-Za-z0-9_-])(?<![^}]\\.)|(?<=\\\\[nt]))", "").replace("(?![A-Za-z0-9_-]|[.:][A-Za-z0-9_])", "")
+    p = p.replace("(?!anthropic\\.)", "").replace("(?<=[0-9])", "")
+    print(p)
+PY
 printf '{}\n' > "$work/empty.yaml"
 # the JDK the launcher runs (the newest in /usr/lib/jvm, or MODELCTL_JAVA_HOME), for the warm run too
 jhome="${MODELCTL_JAVA_HOME:-$(for h in /usr/lib/jvm/*; do [ -x "$h/bin/java" ] && echo "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true) $h"; done | sort -n | tail -1 | cut -d' ' -f2)}"

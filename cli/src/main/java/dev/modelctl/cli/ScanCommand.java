@@ -1,8 +1,10 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.scan.Baseline;
+import dev.modelctl.core.scan.ModelNamespaces;
 import dev.modelctl.core.scan.ScanRule;
 import dev.modelctl.core.scan.ScanRules;
 import dev.modelctl.core.scan.ScanStats;
@@ -59,8 +61,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         RepoConfig config = global.repoConfig();
         List<Path> extraRules = config.scan().rules().stream().map(r -> config.root().resolve(r)).toList();
-        // the rules (YAML, regexes) load on another core while the files are listed
-        CompletableFuture<List<ScanRule>> rules = CompletableFuture.supplyAsync(() -> ScanRules.load(extraRules));
+        // the rules (YAML, regexes, the catalog's providers and geographies) load on another core while the files are listed
+        CompletableFuture<List<ScanRule>> rules = CompletableFuture.supplyAsync(() -> ScanRules.load(extraRules, namespaces(config)));
         ScanStats stats = new ScanStats();
         try (ScanSources sources = ScanSources.open(Path.of(""), stats)) {
             List<ScanTarget> targets = staged ? sources.staged()
@@ -105,6 +107,18 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return allow;
+    }
+
+    /**
+     * The providers and geographies the rules look for: those of the built-in catalog and of the repository's own
+     * catalog, if its config names one (a repository's catalog adds to what the scanner knows, it cannot hide a provider).
+     */
+    static ModelNamespaces namespaces(RepoConfig config) {
+        List<ModelCatalog> catalogs = new ArrayList<>(List.of(ModelCatalog.builtIn()));
+        if (config.catalog() != null) {
+            catalogs.add(ModelCatalog.load(config.root().resolve(config.catalog())));
+        }
+        return ModelNamespaces.of(catalogs);
     }
 
     /** The loaded rules, or the loader's own error (a bad rule file is an InputException, exit 2). */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `modelctl scan` on real files of every supported format, with exact positions, plus the modes and suppressions. */
@@ -122,6 +123,37 @@ class ScanCommandTest {
                 "exit 1"), rows(r, formats));
         Cli.Result text = Cli.run("scan", "--config", config("").toString(), formats.toString());
         assertTrue(text.out().endsWith("29 errors, 12 warnings, 0 info in 15 files (suppressed: 2 modelctl:allow)\n"), text.out());
+    }
+
+    /** Issue: an ID written with a JSON Unicode escape, or used as a JSON key, in a notebook was missed. */
+    @Test
+    void notebookIdsBehindUnicodeEscapesAndAsJsonKeysAreFoundAtTheirColumns() throws IOException {
+        Path nb = write("nb/escaped.ipynb", "{\"cells\": [{\"source\": [\"m = 'anthropic\\u002eclaude-3-haiku-20240307-v1:0'\"],\n"
+                + "  \"outputs\": [{\"data\": {\"us.amazon.nova-pro-v1:0\": 12}}]}]}\n");
+        Path json = write("nb/keys.json", "{\"amazon.nova-lite-v1:0\": {\"price\": 1}, \"caf\\u00e9\": \"meta.llama3-8b-instruct-v1:0\"}\n");
+        Cli.Result r = Cli.run("scan", "--format", "json", "--config", config("").toString(), nb.toString(), json.toString());
+        assertEquals(List.of("hardcoded-model-id error nb/escaped.ipynb:1:30", "hardcoded-model-id error nb/escaped.ipynb:2:26",
+                "hardcoded-model-id error nb/keys.json:1:3", "hardcoded-model-id error nb/keys.json:1:55", "exit 1"), rows(r, dir));
+        assertTrue(r.out().contains("hard-coded Bedrock model ID 'anthropic.claude-3-haiku-20240307-v1:0'"), r.out());
+    }
+
+    /**
+     * Issue: a 1 MB line with many ARNs took 22 s (columns and overlaps were counted from the line start for every
+     * match). Not a benchmark: a guard that a quadratic pass (minutes here) would trip, with every column exact.
+     */
+    @Test
+    void aOneMegabyteLineOfArnsIsScannedWholeWithExactColumns() throws IOException {
+        String arn = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0";
+        int n = 1_000_000 / (arn.length() + 2);
+        Path big = write("big/tree.json", "[\"" + (arn + "\",\"").repeat(n - 1) + arn + "\"]\n");
+        Cli.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Cli.run("scan", "--format", "json", "--config", config("  max_file_bytes: 2000000\n").toString(), big.toString()));
+        JsonNode findings = MAPPER.readTree(r.out()).get("findings");
+        assertEquals(n, findings.size());
+        for (int i = 0; i < n; i += 997) {
+            assertEquals(3 + i * (arn.length() + 3), findings.get(i).get("column").asInt(), "finding " + i);
+        }
+        assertEquals(3 + (n - 1) * (arn.length() + 3), findings.get(n - 1).get("column").asInt());
     }
 
     @Test
@@ -274,7 +306,7 @@ class ScanCommandTest {
         Files.createDirectories(repo.resolve("models"));
         Files.writeString(repo.resolve(".modelctl.yaml"), "documents: [routing/prod.yaml]\ncatalog: models/catalog[v2].yaml\n");
         Files.writeString(repo.resolve("routing/prod.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
-        Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n");
+        Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n    max_output_tokens: 4096\n");
         Files.writeString(repo.resolve("routing/staging.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
         Cli.Result r = runIn(repo, "scan", "--no-baseline");
         assertEquals(1, r.exit(), r::toString);

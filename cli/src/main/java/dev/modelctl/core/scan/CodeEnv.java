@@ -135,8 +135,17 @@ final class CodeEnv {
             } else if (key.kind() == Kind.IDENT && end == i + 1) {
                 pair(new int[]{i, i + 1}, new int[]{i, i + 1}); // shorthand { MODEL_ID }
             }
-            i = end < t.size() && t.get(end).is(",") ? end + 1 : end;
+            i = next(i, end);
         }
+    }
+
+    /**
+     * Where the next entry starts after one that began at {@code i} and ended at {@code end}: past its separator, and
+     * always past {@code i} (a stray closer such as the ']' of a half-edited {@code {]} would otherwise be met forever).
+     */
+    private int next(int i, int end) {
+        int after = end < t.size() && t.get(end).is(",") ? end + 1 : end;
+        return Math.max(after, i + 1);
     }
 
     /** The top-level arguments of the call whose '(' is at {@code open}, as token ranges [from, to). */
@@ -148,7 +157,7 @@ final class CodeEnv {
             if (end > i) {
                 out.add(new int[]{i, end});
             }
-            i = end < t.size() && t.get(end).is(",") ? end + 1 : end;
+            i = next(i, end);
         }
         return out;
     }

@@ -12,49 +12,85 @@ import java.util.function.Supplier;
  * ({@link CodeEnv}).
  */
 public final class EnvVars {
-    /** The file formats that can set environment variables, by file name. */
+    /**
+     * The file formats that can set environment variables. Each declares the file names it reads (globs on the
+     * lower-cased file name: {@code dockerfile.*}, {@code *.tf}), the words one of which a file must contain to set a
+     * variable at all (the pre-filter: a file without one is never parsed), and its parser. The first format whose
+     * pattern matches a file name reads it. Adding a format: docs/scan.md, "Environment variables".
+     */
     enum Format {
-        DOTENV("="),
-        DOCKERFILE("ENV", "env", "Env"),
+        DOTENV(List.of(".env", ".env.*", "*.env"), List.of("="), (env, path, text) -> DotenvEnv.extract(text)),
+        DOCKERFILE(List.of("dockerfile", "dockerfile.*", "*.dockerfile", "containerfile"), List.of("ENV", "env", "Env"),
+                (env, path, text) -> DockerfileEnv.extract(text)),
         // the env blocks of these formats are mapping keys (`env:`, `Environment:`, `Variables:`, quoted in JSON),
         // or a ConfigMap's data; `nvironment` and `ariables` cover both spellings and the quoted JSON keys
-        STRUCTURED("nvironment", "ariables", "env:", "\"env\"", "ConfigMap"),
-        TERRAFORM("nvironment", "ariables", "env"),
-        CODE("nvironment"),
-        NONE;
+        STRUCTURED(List.of("*.yml", "*.yaml", "*.json", "*.template"), List.of("nvironment", "ariables", "env:", "\"env\"", "ConfigMap"),
+                (env, path, text) -> env.structured.extract(path, text)), // includes Terraform's JSON syntax (.tf.json)
+        TERRAFORM(List.of("*.tf", "*.hcl", "*.tfvars"), List.of("nvironment", "ariables", "env"),
+                (env, path, text) -> HclEnv.extract(text, env.structured)),
+        CODE(List.of("*.ts", "*.js", "*.mjs", "*.py", "*.java", "*.kt"), List.of("nvironment"),
+                (env, path, text) -> CodeEnv.extract(text, path.toLowerCase(Locale.ROOT).endsWith(".py"))),
+        NONE(List.of(), List.of(), (env, path, text) -> List.of());
 
+        /** Globs on the lower-cased file name, each with at most one '*' (a prefix, a suffix or both). */
+        final List<String> filePatterns;
         /** Words one of which a file of this format must contain to set an environment variable at all. */
         final List<String> introducers;
+        private final Parser parser;
 
-        Format(String... introducers) {
-            this.introducers = List.of(introducers);
+        Format(List<String> filePatterns, List<String> introducers, Parser parser) {
+            this.filePatterns = filePatterns;
+            this.introducers = introducers;
+            this.parser = parser;
         }
 
         static Format of(String path) {
             String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (name.equals(".env") || name.startsWith(".env.") || name.endsWith(".env")) {
-                return DOTENV;
-            }
-            if (name.equals("dockerfile") || name.startsWith("dockerfile.") || name.endsWith(".dockerfile")
-                    || name.equals("containerfile")) {
-                return DOCKERFILE;
-            }
-            if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".template")) {
-                return STRUCTURED; // includes Terraform's JSON syntax (.tf.json)
-            }
-            if (name.endsWith(".tf") || name.endsWith(".hcl") || name.endsWith(".tfvars")) {
-                return TERRAFORM;
-            }
-            if (name.endsWith(".ts") || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".py")
-                    || name.endsWith(".java") || name.endsWith(".kt")) {
-                return CODE;
+            for (Format f : values()) {
+                if (f.filePatterns.stream().anyMatch(p -> matches(p, name))) {
+                    return f;
+                }
             }
             return NONE;
         }
+
+        private static boolean matches(String pattern, String name) {
+            int star = pattern.indexOf('*');
+            if (star < 0) {
+                return name.equals(pattern);
+            }
+            String head = pattern.substring(0, star);
+            String tail = pattern.substring(star + 1);
+            return name.length() >= head.length() + tail.length() && name.startsWith(head) && name.endsWith(tail);
+        }
+
+        List<EnvVar> extract(EnvVars env, String path, String text) {
+            return parser.extract(env, path, text);
+        }
     }
 
-    /** What a model key name contains (see {@link #isModelKey}). */
-    private static final List<String> KEY_WORDS = List.of("MODEL", "FM_ID", "BEDROCK");
+    /** A format's parser: every variable the file sets. */
+    @FunctionalInterface
+    interface Parser {
+        List<EnvVar> extract(EnvVars env, String path, String text);
+    }
+
+    /**
+     * The words of the model-selecting name globs {@code *MODEL*}, {@code *FM_ID*}, {@code *BEDROCK*}: the one list
+     * that {@link #isModelKey} and the byte pre-filter {@link #hasKeyWord} both read.
+     */
+    static final List<String> KEY_WORDS = List.of("MODEL", "FM_ID", "BEDROCK");
+    /** A byte every key word contains ('D'), so one pass over that byte finds them all; 0 when they share none. */
+    private static final byte SHARED = shared(KEY_WORDS);
+
+    private static byte shared(List<String> words) {
+        for (char c : words.get(0).toCharArray()) {
+            if (words.stream().allMatch(w -> w.indexOf(c) >= 0)) {
+                return (byte) c;
+            }
+        }
+        return 0;
+    }
 
     private final StructuredEnv structured;
 
@@ -67,7 +103,7 @@ public final class EnvVars {
      * {@code *BEDROCK*}, case-sensitive like any glob (environment variable names are upper case by convention).
      */
     public static boolean isModelKey(String name) {
-        return name.contains("MODEL") || name.contains("FM_ID") || name.contains("BEDROCK");
+        return KEY_WORDS.stream().anyMatch(name::contains);
     }
 
     /**
@@ -83,10 +119,14 @@ public final class EnvVars {
         return format.introducers.stream().anyMatch(text::contains);
     }
 
-    private static final long DS = ByteSearch.broadcast((byte) 'D');
+    private static final long DS = ByteSearch.broadcast(SHARED);
 
-    /** Whether MODEL, FM_ID or BEDROCK occurs: each has a 'D', so one pass over the D's answers for all three. */
+    /** Whether a key word occurs: each has a 'D', so one pass over the D's answers for all of them. */
     static boolean hasKeyWord(byte[] b) {
+        if (SHARED == 0) { // key words without a common byte: one search each
+            String text = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return KEY_WORDS.stream().anyMatch(text::contains);
+        }
         int i = 0;
         for (; i + 8 <= b.length; i += 8) {
             for (long z = ByteSearch.flags(ByteSearch.word(b, i), DS); z != 0; z &= z - 1) {
@@ -103,13 +143,13 @@ public final class EnvVars {
         return false;
     }
 
-    /** Whether the 'D' at {@code d} is the D of a key word. */
+    /** Whether the shared byte at {@code d} is part of a key word. */
     private static boolean keyWordAt(byte[] b, int d) {
-        if (b[d] != 'D') {
+        if (b[d] != SHARED) {
             return false;
         }
         for (String w : KEY_WORDS) {
-            int start = d - w.indexOf('D');
+            int start = d - w.indexOf(SHARED);
             if (start >= 0 && start + w.length() <= b.length) {
                 boolean same = true;
                 for (int k = 0; k < w.length() && same; k++) {
@@ -125,13 +165,6 @@ public final class EnvVars {
 
     /** Every environment variable the file sets (of any name), with positions. */
     public List<EnvVar> extract(String path, String text) {
-        return switch (Format.of(path)) {
-            case DOTENV -> DotenvEnv.extract(text);
-            case DOCKERFILE -> DockerfileEnv.extract(text);
-            case STRUCTURED -> structured.extract(path, text);
-            case TERRAFORM -> HclEnv.extract(text, structured);
-            case CODE -> CodeEnv.extract(text, path.toLowerCase(Locale.ROOT).endsWith(".py"));
-            case NONE -> List.of();
-        };
+        return Format.of(path).extract(this, path, text);
     }
 }

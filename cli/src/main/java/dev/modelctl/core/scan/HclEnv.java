@@ -78,8 +78,18 @@ final class HclEnv {
         return tokens.get(Math.min(p + ahead, tokens.size() - 1));
     }
 
+    /** The current token, moving past it; the final EOF token is never moved past (a truncated file ends there). */
     private Token next() {
-        return tokens.get(Math.min(p++, tokens.size() - 1));
+        Token t = tokens.get(Math.min(p, tokens.size() - 1));
+        if (p < tokens.size() - 1) {
+            p++;
+        }
+        return t;
+    }
+
+    /** The end offset of the token before the current one. */
+    private int previousEnd() {
+        return tokens.get(Math.max(0, Math.min(p, tokens.size()) - 1)).end();
     }
 
     /** Attributes and blocks up to {@code closer} (or the end of the file for the top level). */
@@ -102,7 +112,7 @@ final class HclEnv {
             if (t.kind() == Kind.IDENT || t.kind() == Kind.STRING) {
                 Token after = peek(1);
                 if (after.is("=") || after.is(":")) {
-                    p += 2;
+                    p = Math.min(p + 2, tokens.size() - 1);
                     entries.add(new Entry(keyOf(t), t, expression(true), false));
                     continue;
                 }
@@ -112,7 +122,7 @@ final class HclEnv {
             }
             skipLine(closer);
         }
-        return new Obj(entries, start, tokens.get(Math.max(0, p - 1)).end());
+        return new Obj(entries, start, previousEnd());
     }
 
     /** {@code type "label"… {}}: true when a block was read. */
@@ -124,7 +134,7 @@ final class HclEnv {
         if (!peek(k).is("{")) {
             return false;
         }
-        p += k + 1;
+        p = Math.min(p + k + 1, tokens.size() - 1);
         entries.add(new Entry(type.text(), type, body("}"), true));
         return true;
     }
@@ -155,7 +165,7 @@ final class HclEnv {
         if (first.is("{")) {
             next();
             primary = body("}");
-            primary = new Obj(((Obj) primary).entries(), first.start(), tokens.get(p - 1).end());
+            primary = new Obj(((Obj) primary).entries(), first.start(), previousEnd());
         } else if (first.is("[")) {
             next();
             List<Node> items = new ArrayList<>();
@@ -171,12 +181,12 @@ final class HclEnv {
                 }
             }
             next();
-            primary = new Tup(items, first.start(), tokens.get(p - 1).end());
+            primary = new Tup(items, first.start(), previousEnd());
         } else if (first.kind() == Kind.STRING) {
             next();
             primary = new Str(first);
         } else if (first.kind() == Kind.IDENT && peek(1).is("(")) {
-            p += 2;
+            p = Math.min(p + 2, tokens.size() - 1);
             List<Node> args = new ArrayList<>();
             while (!peek(0).is(")") && peek(0).kind() != Kind.EOF) {
                 if (peek(0).kind() == Kind.NEWLINE || peek(0).is(",")) {
@@ -190,7 +200,7 @@ final class HclEnv {
                 }
             }
             next();
-            primary = new Call(first.text(), args, first.start(), tokens.get(p - 1).end());
+            primary = new Call(first.text(), args, first.start(), previousEnd());
         }
         while (!newlineEnds && primary != null && peek(0).kind() == Kind.NEWLINE) {
             next(); // inside brackets line breaks mean nothing
@@ -212,7 +222,7 @@ final class HclEnv {
             }
             next();
         }
-        return new Raw(first.start(), Math.max(first.start(), tokens.get(Math.max(0, p - 1)).end()));
+        return new Raw(first.start(), Math.max(first.start(), previousEnd()));
     }
 
     private static boolean ends(Token t, boolean newlineEnds) {

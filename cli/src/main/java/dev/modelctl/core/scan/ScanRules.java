@@ -20,11 +20,20 @@ import java.util.regex.PatternSyntaxException;
 public final class ScanRules {
     /** Rule files built into the jar, under {@code /rules/}. */
     static final List<String> BUILT_IN = List.of("/rules/model_ids.yaml");
+    /** Placeholders a rule's pattern and keywords may use, filled from the model catalog ({@link ModelNamespaces}). */
+    static final String PROVIDER = "{provider}";
+    static final String GEOGRAPHY = "{geography}";
 
     private ScanRules() {
     }
 
+    /** The built-in and extra rules, with the built-in catalog's namespaces. */
     public static List<ScanRule> load(List<Path> extra) {
+        return load(extra, ModelNamespaces.builtIn());
+    }
+
+    /** The built-in and extra rules, their {@code {provider}} and {@code {geography}} placeholders filled from {@code ns}. */
+    public static List<ScanRule> load(List<Path> extra, ModelNamespaces ns) {
         Map<String, ScanRule> rules = new LinkedHashMap<>();
         DocumentLoader loader = new DocumentLoader();
         for (String resource : BUILT_IN) {
@@ -32,13 +41,13 @@ public final class ScanRules {
                 if (in == null) {
                     throw new IllegalStateException("rule file missing from the jar: " + resource);
                 }
-                parse(loader.parse(in.readAllBytes(), "rules" + resource.substring("/rules".length())), rules, false);
+                parse(loader.parse(in.readAllBytes(), "rules" + resource.substring("/rules".length())), ns, rules, false);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         for (Path p : extra) {
-            parse(loader.load(p, p.toString()), rules, true);
+            parse(loader.load(p, p.toString()), ns, rules, true);
         }
         return List.copyOf(rules.values());
     }
@@ -48,7 +57,7 @@ public final class ScanRules {
      * are checked here, so a rule that does not do what its examples say fails at once; the built-in rules' examples
      * run in the test suite.
      */
-    private static void parse(SourceDocument doc, Map<String, ScanRule> into, boolean checkExamples) {
+    private static void parse(SourceDocument doc, ModelNamespaces ns, Map<String, ScanRule> into, boolean checkExamples) {
         if (!doc.findings().isEmpty()) {
             var f = doc.findings().get(0);
             throw InputException.at(f);
@@ -68,14 +77,19 @@ public final class ScanRules {
                     .orElseThrow(() -> new InputException(where + ": rule " + id + ": check must be hardcoded-model-id"));
             Pattern pattern;
             try {
-                pattern = Pattern.compile(regex);
+                pattern = Pattern.compile(regex.replace(PROVIDER, ns.providerGroup()).replace(GEOGRAPHY, ns.geographyGroup()));
             } catch (PatternSyntaxException e) {
                 throw new InputException(where + ": rule " + id + ": invalid pattern: " + e.getDescription());
             }
             if (r.path("keywords").isEmpty()) {
                 throw new InputException(where + ": rule " + id + ": needs keywords (the literal pre-filter)");
             }
-            ScanRule rule = new ScanRule(id, c, r.path("description").asText(""), strings(r.path("keywords")), r.path("max_prefix").asInt(32),
+            // a geography prefix starts before the keyword: the match may start that far back
+            // (unless the keyword must start a name: then the match starts at its keyword, a geography prefix included)
+            boolean startsName = r.path("keyword_starts_name").asBoolean(false);
+            int maxPrefix = Math.max(r.path("max_prefix").asInt(32), regex.contains(GEOGRAPHY) && !startsName ? ns.longestGeography() : 0);
+            ScanRule rule = new ScanRule(id, c, r.path("description").asText(""), keywords(strings(r.path("keywords")), ns),
+                    startsName, maxPrefix,
                     pattern, strings(r.path("examples").path("match")), strings(r.path("examples").path("no_match")), doc.file());
             if (checkExamples) {
                 checkExamples(rule, where);
@@ -99,6 +113,25 @@ public final class ScanRules {
                         + found.get(0).text() + "'");
             }
         }
+    }
+
+    /** A keyword with {@code {provider}} stands for one keyword per provider ({@code {provider}.} → {@code amazon.}, …). */
+    private static List<String> keywords(List<String> declared, ModelNamespaces ns) {
+        List<String> out = new ArrayList<>();
+        for (String k : declared) {
+            List<String> expanded = List.of(k);
+            if (k.contains(PROVIDER)) {
+                expanded = ns.providers().stream().map(p -> k.replace(PROVIDER, p)).toList();
+            }
+            for (String e : expanded) {
+                if (e.contains(GEOGRAPHY)) {
+                    ns.geographies().forEach(g -> out.add(e.replace(GEOGRAPHY, g)));
+                } else {
+                    out.add(e);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> strings(JsonNode array) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,11 +95,11 @@ public final class Scanner {
         TextMatcher.Latin1 view = new TextMatcher.Latin1(bytes);
         List<Match> idMatches = matcher.matches(bytes, view);
         boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes, view);
-        if (idMatches.isEmpty() && !envCandidate) {
+        if (idMatches.isEmpty() && !envCandidate && !JsonStrings.mayHideIds(target.path(), bytes)) {
             return FileResult.NONE; // the common case: nothing to decode
         }
-        if (!idMatches.isEmpty() && target.path().toLowerCase(Locale.ROOT).endsWith(".ipynb")) {
-            List<Match> inStrings = NotebookStrings.matches(decode(bytes), matcher);
+        if (JsonStrings.mayHideIds(target.path(), bytes)) {
+            List<Match> inStrings = JsonStrings.matches(decode(bytes), matcher);
             idMatches = inStrings != null ? inStrings : idMatches; // not JSON: the plain text scan stands
         }
         String latin1 = view.get();
@@ -133,11 +132,17 @@ public final class Scanner {
             }
             matched.add(v.name() + "=" + v.value());
         }
+        int markerLine = 0; // the line last looked at for the marker (matches come in line order; a line can be 1 MB long)
+        boolean marked = false;
         for (Match m : idMatches) {
             if (reportedAsEnv.contains(m.line() + ":" + m.text())) {
                 continue; // the env-model-key finding that sets it says it all
             }
-            if (m.offset() >= 0 ? lineAt(latin1, m.offset()).contains(ALLOW_MARKER) : lines.line(m.line()).contains(ALLOW_MARKER)) {
+            if (m.line() != markerLine) {
+                markerLine = m.line();
+                marked = lines.line(markerLine).contains(ALLOW_MARKER);
+            }
+            if (marked) {
                 stats.inlineAllowed.incrementAndGet();
                 continue;
             }
@@ -146,12 +151,6 @@ public final class Scanner {
             matched.add(m.text());
         }
         return new FileResult(findings, matched);
-    }
-
-    /** The line around {@code offset}. */
-    private static String lineAt(String text, int offset) {
-        int end = text.indexOf('\n', offset);
-        return text.substring(text.lastIndexOf('\n', offset) + 1, end < 0 ? text.length() : end);
     }
 
     static boolean isBinary(byte[] bytes) {

@@ -164,6 +164,7 @@ final class SourceLexer {
         newline(contentStart);
         int p = contentStart;
         int contentEnd = s.length();
+        i = s.length(); // unterminated (a half-edited file): the heredoc runs to the end, unless its marker line is found
         while (p < s.length()) {
             int eol = s.indexOf('\n', p);
             int end = eol < 0 ? s.length() : eol;

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 public final class TextMatcher {
     private final List<ScanRule> rules;
     private final KeywordIndex keywords;
+    private final int maxPrefix;
 
     public TextMatcher(List<ScanRule> rules) {
         if (rules.size() > 0xffff) {
@@ -23,6 +24,7 @@ public final class TextMatcher {
         }
         this.rules = List.copyOf(rules);
         this.keywords = new KeywordIndex(this.rules);
+        this.maxPrefix = this.rules.stream().mapToInt(ScanRule::maxPrefix).max().orElse(0);
     }
 
     /** Matches in a text (tests, rule examples). */
@@ -49,7 +51,11 @@ public final class TextMatcher {
         }
     }
 
-    /** Matches in a file, given its bytes and their Latin-1 view; 1-based line and character column. */
+    /**
+     * Matches in a file, given its bytes and their Latin-1 view; 1-based line and character column. Linear in the file
+     * size whatever the line lengths: columns are counted on from the previous match, and overlaps are looked for only
+     * among the matches that can still reach the new one.
+     */
     public List<Match> matches(byte[] bytes, Latin1 view) {
         long[] hits = keywords.find(bytes, view);
         List<Match> out = new ArrayList<>();
@@ -63,7 +69,8 @@ public final class TextMatcher {
         int counted = 0;
         int lineStart = 0;
         int lineEnd = -1;
-        int lineFirst = 0;
+        Columns columns = new Columns(bytes);
+        LineMatches onLine = new LineMatches(out, maxPrefix);
         for (long hit : hits) {
             int pos = (int) (hit >>> 16);
             int ri = (int) (hit & 0xffff);
@@ -73,7 +80,8 @@ public final class TextMatcher {
                 counted = lineStart;
                 int e = latin1.indexOf('\n', pos);
                 lineEnd = e < 0 ? latin1.length() : e;
-                lineFirst = out.size();
+                columns.line(lineStart);
+                onLine.line();
                 Arrays.fill(matchedUpTo, -1);
             }
             if (pos < matchedUpTo[ri]) {
@@ -88,13 +96,88 @@ public final class TextMatcher {
             for (int start = Math.max(lineStart, Math.max(pos - rule.maxPrefix(), matchedUpTo[ri])); start <= pos; start++) {
                 m.region(start, lineEnd);
                 if (m.lookingAt()) {
-                    addLongest(out, lineFirst, new Match(rule, line, column(bytes, lineStart, start - lineStart), m.group(), start));
+                    onLine.addLongest(new Match(rule, line, columns.at(start), m.group(), start));
                     matchedUpTo[ri] = m.end();
                     break;
                 }
             }
         }
         return out;
+    }
+
+    /** Character columns of byte offsets on one line, counted on (or back) from the last one asked for. */
+    private static final class Columns {
+        private final byte[] bytes;
+        private int offset;
+        private int column;
+
+        Columns(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        void line(int lineStart) {
+            offset = lineStart;
+            column = 1;
+        }
+
+        /** The 1-based character column of byte {@code to} (UTF-8 continuation bytes do not count). */
+        int at(int to) {
+            for (; offset < to; offset++) {
+                if ((bytes[offset] & 0xC0) != 0x80) {
+                    column++;
+                }
+            }
+            for (; offset > to; offset--) {
+                if ((bytes[offset - 1] & 0xC0) != 0x80) {
+                    column--;
+                }
+            }
+            return column;
+        }
+    }
+
+    /**
+     * The matches of the current line, for overlap checks. A match starts at most max_prefix bytes before its keyword
+     * and keywords come in order, so a match further back than the longest match plus max_prefix cannot overlap a new one.
+     */
+    private static final class LineMatches {
+        private final List<Match> out;
+        private final int slack;
+        private int first;
+        private int longest;
+
+        LineMatches(List<Match> out, int slack) {
+            this.out = out;
+            this.slack = slack;
+        }
+
+        void line() {
+            first = out.size();
+            longest = 0;
+        }
+
+        /** Adds a match; of two overlapping matches the longer stays (an ARN over the model ID inside it). */
+        void addLongest(Match match) {
+            int s = match.offset();
+            int e = s + match.text().length();
+            for (int i = out.size() - 1; i >= first; i--) {
+                Match o = out.get(i);
+                int os = o.offset();
+                if (os + longest + slack <= s) {
+                    break; // this one and every one before it end before the new match starts
+                }
+                int oe = os + o.text().length();
+                if (s < oe && os < e) {
+                    if (e - s > oe - os) {
+                        out.set(i, match);
+                        longest = Math.max(longest, e - s);
+                    }
+                    return;
+                }
+            }
+            out.add(match);
+            longest = Math.max(longest, e - s);
+        }
     }
 
     /** Matches of one value (an env var's, a notebook string) reported at {@code line}, columns from 1. */
@@ -106,39 +189,11 @@ public final class TextMatcher {
         return out;
     }
 
-    /** 1-based character column of byte {@code offset} within the line starting at {@code lineStart}. */
-    private static int column(byte[] bytes, int lineStart, int offset) {
-        int chars = 0;
-        for (int i = lineStart; i < lineStart + offset; i++) {
-            if ((bytes[i] & 0xC0) != 0x80) { // not a UTF-8 continuation byte
-                chars++;
-            }
-        }
-        return chars + 1;
-    }
-
     private static int count(String s, int from, int to) {
         int n = 0;
         for (int i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) {
             n++;
         }
         return n;
-    }
-
-    private static void addLongest(List<Match> out, int first, Match match) {
-        int s = match.column();
-        int e = s + match.text().length();
-        for (int i = first; i < out.size(); i++) {
-            Match o = out.get(i);
-            int os = o.column();
-            int oe = os + o.text().length();
-            if (s < oe && os < e) { // overlap
-                if (e - s > oe - os) {
-                    out.set(i, match);
-                }
-                return;
-            }
-        }
-        out.add(match);
     }
 }

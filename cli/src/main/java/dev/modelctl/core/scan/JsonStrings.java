@@ -10,22 +10,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Jupyter notebook ({@code .ipynb}) is JSON: code sits in string values with escapes ({@code \"}, {@code \n}) that
- * can hide an ID from a plain text scan ({@code "\nanthropic.claude-…"} reads as {@code nanthropic…}). The scanner
- * matches the decoded strings and reports the ID at its exact place in the JSON file.
+ * A JSON file (a Jupyter notebook {@code .ipynb}, a CDK {@code tree.json}) can write an ID with Unicode escapes
+ * (the dot of {@code anthropic.claude-…} as a backslash-u002e escape) that hide it from a plain text scan. Such a file is matched on its decoded
+ * strings, values and keys alike, and each ID is reported at its exact place in the JSON text. (The plain scan already
+ * sees through {@code \n} and {@code \"}: a rule's boundary accepts an escape before an ID.)
  */
-final class NotebookStrings {
+final class JsonStrings {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private NotebookStrings() {
+    private JsonStrings() {
     }
 
-    /** Matches inside the notebook's string values, at file positions; {@code null} if the text is not JSON. */
+    /** Whether the file is JSON by name and holds a Unicode escape (backslash-u), so its decoded strings must be matched. */
+    static boolean mayHideIds(String path, byte[] bytes) {
+        String name = path.toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".json") && !name.endsWith(".ipynb") && !name.endsWith(".jsonl")) {
+            return false;
+        }
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\\' && bytes[i + 1] == 'u') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Matches inside the file's string values and keys, at file positions; {@code null} if the text is not JSON. */
     static List<Match> matches(String text, TextMatcher matcher) {
         List<Match> out = new ArrayList<>();
         try (JsonParser p = JSON.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t != JsonToken.VALUE_STRING) {
+                if (t != JsonToken.VALUE_STRING && t != JsonToken.FIELD_NAME) {
                     continue;
                 }
                 String value = p.getText();
