@@ -2,6 +2,7 @@ package dev.modelctl.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelctl.core.smoke.RequestFormat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,11 @@ public final class FakeBedrockRuntime extends FakeHttp {
             "nova-messages", List.of("messages"), "titan-text", List.of("inputText"), "llama", List.of("prompt"),
             "mistral", List.of("prompt"), "mistral-chat", List.of("messages"), "cohere-command-r", List.of("message"),
             "ai21-jamba", List.of("messages"), "deepseek", List.of("prompt"));
-    /** Where each format puts its output-token limit. */
-    private static final Map<String, String> MAX_TOKENS = Map.of("anthropic-messages", "/max_tokens",
-            "nova-messages", "/inferenceConfig/maxTokens", "titan-text", "/textGenerationConfig/maxTokenCount",
-            "llama", "/max_gen_len", "mistral", "/max_tokens", "mistral-chat", "/max_tokens", "cohere-command-r", "/max_tokens",
-            "ai21-jamba", "/max_tokens", "deepseek", "/max_tokens");
+
+    /** Where the format puts its output-token limit: the client's own RequestFormat knowledge (one home). */
+    private static String maxTokensPointer(String format) {
+        return RequestFormat.of(format).orElseThrow().maxTokensPointer();
+    }
 
     private final Map<String, Model> models = new ConcurrentHashMap<>();
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
@@ -153,20 +154,20 @@ public final class FakeBedrockRuntime extends FakeHttp {
         if (model.format().equals("anthropic-messages") && !body.path("anthropic_version").asText().equals("bedrock-2023-05-31")) {
             return "Malformed input request: #/anthropic_version: " + body.path("anthropic_version") + " is not a valid enum value, please reformat your input and try again.";
         }
-        JsonNode max = body.at(MAX_TOKENS.get(model.format()));
+        JsonNode max = body.at(maxTokensPointer(model.format()));
         if (!max.isMissingNode()) {
             if (!max.isIntegralNumber()) {
-                return "Malformed input request: #" + MAX_TOKENS.get(model.format()) + ": expected type: Integer, found: " + max.getNodeType()
+                return "Malformed input request: #" + maxTokensPointer(model.format()) + ": expected type: Integer, found: " + max.getNodeType()
                         + ", please reformat your input and try again.";
             }
             if (max.asLong() > model.maxOutputTokens()) {
                 return model.format().equals("anthropic-messages")
                         ? "max_tokens: " + max.asLong() + " > " + model.maxOutputTokens() + ", which is the maximum allowed number of output tokens for " + base
-                        : "Malformed input request: #" + MAX_TOKENS.get(model.format()) + ": " + max.asLong() + " is not less or equal to "
+                        : "Malformed input request: #" + maxTokensPointer(model.format()) + ": " + max.asLong() + " is not less or equal to "
                         + model.maxOutputTokens() + ", please reformat your input and try again.";
             }
             if (max.asLong() < 1) {
-                return "Malformed input request: #" + MAX_TOKENS.get(model.format()) + ": " + max.asLong()
+                return "Malformed input request: #" + maxTokensPointer(model.format()) + ": " + max.asLong()
                         + " is not greater or equal to 1, please reformat your input and try again.";
             }
         }

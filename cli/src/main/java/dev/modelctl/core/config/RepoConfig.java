@@ -6,6 +6,7 @@ import dev.modelctl.core.doc.InputException;
 import dev.modelctl.core.doc.Position;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.impact.TrafficMix;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,10 @@ import java.util.Set;
  * @param documents routing documents that {@code check}/{@code validate}/{@code deploy} use when given no file
  * @param ownership the team ownership file
  * @param catalog   a catalog file that replaces the built-in model catalog, or {@code null}
+ * @param traffic   the traffic mix cost estimates weigh request classes by (equal shares when absent)
  */
 public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, Scan scan,
-                         AppConfig appconfig, Deploy deploy, Override override) {
+                         AppConfig appconfig, Deploy deploy, Override override, TrafficMix traffic) {
 
     public static final String DEFAULT_FILE = ".modelctl.yaml";
     public static final String DEFAULT_HINT = "Use TieredModelRouter.get_model_id(task_type) instead.";
@@ -60,7 +62,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                         DEFAULT_HINT, ".modelctl-baseline.json", List.of(), 1024 * 1024),
                 new AppConfig(null, null, null, null, Map.of()),
                 new Deploy("linear", 10, Duration.ofMinutes(2), Duration.ofMinutes(10)),
-                new Override(Duration.ofHours(4), ABSOLUTE_MAX_TTL));
+                new Override(Duration.ofHours(4), ABSOLUTE_MAX_TTL), TrafficMix.equalShares());
     }
 
     /**
@@ -100,7 +102,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
             if (n.isNull()) {
                 return d;
             }
-            object(n, "", Set.of("documents", "ownership", "catalog", "scan", "appconfig", "deploy", "override"));
+            object(n, "", Set.of("documents", "ownership", "catalog", "scan", "appconfig", "deploy", "override", "traffic"));
             JsonNode scan = n.path("scan");
             JsonNode app = n.path("appconfig");
             JsonNode dep = n.path("deploy");
@@ -142,7 +144,55 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                             (int) integer(dep, "/deploy", "step", d.deploy().stepPercent()),
                             duration(dep, "/deploy", "interval", d.deploy().interval()),
                             duration(dep, "/deploy", "bake", d.deploy().bake())),
-                    new Override(duration(ovr, "/override", "default_ttl", d.override().defaultTtl()), maxTtl));
+                    new Override(duration(ovr, "/override", "default_ttl", d.override().defaultTtl()), maxTtl),
+                    traffic(n.path("traffic")));
+        }
+
+        /** The {@code traffic:} section: shares per use case and attribute value, tokens per request, volume. */
+        private TrafficMix traffic(JsonNode t) {
+            if (t.isMissingNode() || t.isNull()) {
+                return d.traffic();
+            }
+            object(t, "/traffic", Set.of("requests_per_month", "tokens_per_request", "use_cases", "attributes"));
+            JsonNode tokens = t.path("tokens_per_request");
+            if (!tokens.isMissingNode()) {
+                object(tokens, "/traffic/tokens_per_request", Set.of("input", "output"));
+            }
+            Map<String, Double> useCases = shares(t.path("use_cases"), "/traffic/use_cases");
+            Map<String, Map<String, Double>> attributes = new LinkedHashMap<>();
+            JsonNode attrs = t.path("attributes");
+            if (!attrs.isMissingNode()) {
+                object(attrs, "/traffic/attributes", null);
+                attrs.properties().forEach(e -> attributes.put(e.getKey(),
+                        shares(e.getValue(), "/traffic/attributes/" + SourceDocument.escape(e.getKey()))));
+            }
+            return new TrafficMix(useCases, attributes,
+                    integer(tokens, "/traffic/tokens_per_request", "input", TrafficMix.DEFAULT_INPUT_TOKENS),
+                    integer(tokens, "/traffic/tokens_per_request", "output", TrafficMix.DEFAULT_OUTPUT_TOKENS),
+                    t.has("requests_per_month") ? integer(t, "/traffic", "requests_per_month", 1) : null);
+        }
+
+        /** A map of name to share (0–1) whose shares add up to at most 1. */
+        private Map<String, Double> shares(JsonNode node, String pointer) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            if (node.isMissingNode()) {
+                return out;
+            }
+            object(node, pointer, null);
+            double sum = 0;
+            for (var e : node.properties()) {
+                JsonNode v = e.getValue();
+                String at = pointer + "/" + SourceDocument.escape(e.getKey());
+                if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 1) {
+                    throw error(at, "'" + e.getKey() + "' must be a share between 0 and 1 (0.25 = a quarter of requests)");
+                }
+                out.put(e.getKey(), v.asDouble());
+                sum += v.asDouble();
+            }
+            if (sum > 1.000001) {
+                throw error(pointer, String.format(java.util.Locale.ROOT, "shares add up to %.3f, more than 1", sum));
+            }
+            return out;
         }
 
         private void object(JsonNode node, String pointer, Set<String> allowed) {

@@ -13,7 +13,7 @@ import dev.modelctl.core.routing.ModelBlock;
  * @param estimateUsd   the worst case: the prompt plus the most output the request allows, at catalog prices
  * @param line          where the block is declared (findings point there: that is what to fix)
  */
-public record PlannedCall(ModelBlock block, String useCase, boolean costOverride, CatalogModel model, Long maxTokensSent,
+public record PlannedCall(ModelBlock block, String useCase, boolean costOverride, CatalogModel model, RequestFormat format, Long maxTokensSent,
                           double estimateUsd, int line, int column) {
 
     public String modelId() {

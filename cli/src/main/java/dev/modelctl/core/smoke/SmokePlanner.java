@@ -96,15 +96,16 @@ public final class SmokePlanner {
                 return;
             }
             CatalogModel model = known.get();
-            if (!RequestBodies.FORMATS.contains(model.requestFormat())) {
+            Optional<RequestFormat> format = RequestFormat.of(model.requestFormat());
+            if (format.isEmpty()) {
                 once(m, FindingFactory.at(source, m.pointer() + "/model_id", Check.SMOKE_CALL_FAILED,
                         "the catalog gives '" + m.modelId() + "' the request format '" + model.requestFormat()
-                                + "', which smoke cannot build", "smoke builds: " + String.join(", ", RequestBodies.FORMATS)));
+                                + "', which smoke cannot build", "smoke builds: " + String.join(", ", RequestFormat.ids())));
                 return;
             }
             Long sent = cap.tokensToSend(m.maxTokens(), model);
             Position at = source.keyAt(m.pointer());
-            calls.add(new PlannedCall(m, useCase, costOverride, model, sent, estimate(model, sent), at.line(), at.column()));
+            calls.add(new PlannedCall(m, useCase, costOverride, model, format.get(), sent, estimate(model, sent), at.line(), at.column()));
         }
 
         private void once(ModelBlock m, Finding f) {

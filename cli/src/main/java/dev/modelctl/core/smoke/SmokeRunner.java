@@ -52,11 +52,11 @@ public final class SmokeRunner {
     }
 
     private static SmokeCall call(PlannedCall p, ModelInvoker invoker, AtomicReference<ModelInvoker.Unavailable> abort) {
-        byte[] body = RequestBodies.build(p.model().requestFormat(), p.block(), p.maxTokensSent());
+        byte[] body = p.format().body(p.block(), p.maxTokensSent());
         long start = System.nanoTime();
         try {
             ModelInvoker.Response r = invoker.invoke(p.modelId(), body);
-            return SmokeCall.succeeded(p, millisSince(start), TokenUsage.of(p.model().requestFormat(), r.body(), r.headers()));
+            return SmokeCall.succeeded(p, millisSince(start), p.format().usage(r.body(), r.headers()));
         } catch (ModelInvoker.InvokeFailure e) {
             return SmokeCall.failed(p, millisSince(start), e.code(), e.getMessage());
         } catch (ModelInvoker.Unavailable e) {
