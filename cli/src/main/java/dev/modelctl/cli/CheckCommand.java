@@ -3,6 +3,9 @@ package dev.modelctl.cli;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.impact.Impact;
+import dev.modelctl.core.impact.ImpactChecks;
+import dev.modelctl.core.impact.RoutingImpact;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.ApprovalPolicy;
 import dev.modelctl.core.team.FileSource;
@@ -22,7 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code modelctl check FILE…}: validate plus rule analysis and team checks (the pre-commit and CI gate). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Everything validate does, plus rule analysis (conflicts, shadowing), team bands, rule ownership and approvals.")
+        description = "Everything validate does, plus rule analysis (conflicts, shadowing), team bands, rule ownership, and with --base the approvals and cost impact of a change.")
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -36,11 +39,24 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
     Path ownership;
 
-    @Option(names = "--base", paramLabel = "REF", description = "Also compare the rules with git revision REF and list the approvals each change needs.")
+    @Option(names = "--base", paramLabel = "REF", description = "Also compare with git revision REF: the approvals each rule change needs, and the routing and cost impact per request class.")
     String base;
+
+    @Mixin
+    ImpactOptions impact;
 
     @Option(names = "--approved-by", paramLabel = "TEAM", split = ",", description = "Teams that approved (with --base): a change lacking one is an approval-required error.")
     List<String> approvedBy;
+
+    /** Routing and cost impact of the change to one routing set since the base (nothing for a new document). */
+    private List<Finding> impactSince(RoutingSet before, RoutingSet now, CheckContext context, Double maxIncrease) {
+        if (before == null || before.merged() == null || now.merged() == null) {
+            return List.of();
+        }
+        Impact impact = RoutingImpact.between(before.merged(), now.merged(), context.catalog(), context.config().traffic(),
+                context.clock().instant());
+        return ImpactChecks.findings(impact, now.merged(), context.catalog(), "since " + base, maxIncrease);
+    }
 
     @Override
     public Integer call() {
@@ -58,7 +74,11 @@ public final class CheckCommand implements Callable<Integer> {
         for (RoutingSet set : sets) {
             findings.addAll(RoutingChecks.run(set, context));
         }
+        if (impact.maxCostIncrease != null && base == null) {
+            throw new CommandFailure("check: --max-cost-increase needs --base REF");
+        }
         ApprovalPolicy approvals = new ApprovalPolicy(base, approvedBy);
+        Double maxIncrease = impact.maxIncrease(config);
         if (base != null) {
             try (GitFileSource at = GitFileSource.open(files.get(0).toAbsolutePath().getParent(), base)) {
                 for (int i = 0; i < files.size(); i++) {
@@ -67,6 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
                             ? RoutingSet.load(at, loader, path, ownershipPath, false)
                             : null;
                     findings.addAll(approvals.findings(before, sets.get(i)));
+                    findings.addAll(impactSince(before, sets.get(i), context, maxIncrease));
                 }
             }
         }

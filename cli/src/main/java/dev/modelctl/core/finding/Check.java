@@ -37,6 +37,10 @@ public enum Check {
     OVERRIDE_INCOMPLETE("override-incomplete", Severity.ERROR, "An active cost override lacks its reason, engineer or expiry."),
     OVERRIDE_EXPIRED("override-expired", Severity.WARNING, "The cost override is active but past its expiry."),
     OVERRIDE_TTL_TOO_LONG("override-ttl-too-long", Severity.ERROR, "The cost override lasts longer than the allowed maximum."),
+    // pull-request impact (check --base, diff)
+    ROUTING_CHANGE("routing-change", Severity.INFO,
+            "A request class is routed to another model: the model and its price per 1k tokens before and after, and the relative change."),
+    COST_INCREASE("cost-increase", Severity.ERROR, "The change raises the cost per request by more than --max-cost-increase allows."),
     // scanner
     HARDCODED_MODEL_ID("hardcoded-model-id", Severity.ERROR, "A Bedrock model ID is hard-coded outside the allowed places."),
     ENV_MODEL_KEY("env-model-key", Severity.WARNING, "An environment variable selects a model outside the routing config."),
