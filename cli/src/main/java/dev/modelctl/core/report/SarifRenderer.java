@@ -46,7 +46,8 @@ public final class SarifRenderer implements Renderer {
         ObjectNode run = root.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "modelctl");
-        driver.put("version", Version.get());
+        // the multitool wants a version-like string (SARIF2005): a build from classes reports 0.0.0-dev
+        driver.put("version", Version.get().equals("dev") ? "0.0.0-dev" : Version.get());
         driver.put("informationUri", INFORMATION_URI);
         ArrayNode rules = driver.putArray("rules");
         Map<Check, Integer> ruleIndex = new LinkedHashMap<>();
@@ -67,12 +68,11 @@ public final class SarifRenderer implements Renderer {
             result.putObject("message").put("text", text);
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
             artifactLocation(f.file(), physical.putObject("artifactLocation"));
-            if (f.line() > 0) {
-                ObjectNode region = physical.putObject("region");
-                region.put("startLine", f.line());
-                if (f.column() > 0) {
-                    region.put("startColumn", f.column());
-                }
+            // code scanning requires a startLine: a finding about the whole file is shown at its first line
+            ObjectNode region = physical.putObject("region");
+            region.put("startLine", Math.max(1, f.line()));
+            if (f.line() > 0 && f.column() > 0) {
+                region.put("startColumn", f.column());
             }
             result.putObject("partialFingerprints").put(FINGERPRINT, fingerprints.get(i));
             if (!f.rules().isEmpty() || !f.witness().isEmpty() || !f.properties().isEmpty()) {
@@ -94,7 +94,9 @@ public final class SarifRenderer implements Renderer {
     private static ObjectNode rule(Check check) {
         ObjectNode rule = JsonRenderer.MAPPER.createObjectNode();
         rule.put("id", check.id());
-        rule.put("name", camel(check.id()));
+        // a rule's name must differ from its id, also in case (SARIF1001): "generalization" is named GeneralizationCheck
+        String name = camel(check.id());
+        rule.put("name", name.equalsIgnoreCase(check.id()) ? name + "Check" : name);
         rule.putObject("shortDescription").put("text", check.description());
         String helpUri = INFORMATION_URI + "#check-ids";
         ObjectNode help = rule.putObject("help");
