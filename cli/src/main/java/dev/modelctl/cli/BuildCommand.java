@@ -1,12 +1,12 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.validate.RoutingChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ public final class BuildCommand implements Callable<Integer> {
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), documents.loader(), files.get(0).toString(), ownershipPath,
                 ownership != null);
-        List<Finding> findings = RoutingChecks.run(set, documents.context(config));
+        List<Finding> findings = CheckRegistry.check(set, documents.context(config));
         Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");
         if (report.exitCode() != 0) {
             output.emit(report, parent.out);

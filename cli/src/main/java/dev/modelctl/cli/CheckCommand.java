@@ -10,8 +10,8 @@ import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.ApprovalPolicy;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.RoutingChecks;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.git.GitFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +72,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckContext context = documents.context(config);
         List<Finding> findings = new ArrayList<>();
         for (RoutingSet set : sets) {
-            findings.addAll(RoutingChecks.run(set, context));
+            findings.addAll(CheckRegistry.check(set, context));
         }
         if (impact.maxCostIncrease != null && base == null) {
             throw new CommandFailure("check: --max-cost-increase needs --base REF");

@@ -1,5 +1,6 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.config.RepoConfig;
@@ -15,7 +16,6 @@ import dev.modelctl.core.finding.Findings;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.validate.RoutingChecks;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +82,7 @@ public final class DeployCommand implements Callable<Integer> {
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), new dev.modelctl.core.doc.DocumentLoader(), file.toString(),
                 ownershipPath, ownership != null);
-        List<Finding> findings = RoutingChecks.run(set, new DocumentOptions().context(config));
+        List<Finding> findings = CheckRegistry.check(set, new DocumentOptions().context(config));
         Report report = new Report("deploy", findings, "1 document");
         if (report.exitCode() != 0) {
             output.emit(report, parent.out);

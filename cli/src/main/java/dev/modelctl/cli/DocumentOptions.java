@@ -2,7 +2,7 @@ package dev.modelctl.cli;
 
 import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.validate.CheckContext;
+import dev.modelctl.core.check.CheckContext;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

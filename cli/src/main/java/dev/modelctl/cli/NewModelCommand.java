@@ -3,7 +3,7 @@ package dev.modelctl.cli;
 import dev.modelctl.core.catalog.CatalogModel;
 import dev.modelctl.core.catalog.ModelBlockTemplate;
 import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.validate.Suggest;
+import dev.modelctl.core.check.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,7 @@
 package dev.modelctl.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.config.Durations;
@@ -17,8 +18,7 @@ import dev.modelctl.core.finding.Findings;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.routing.CostOverride;
 import dev.modelctl.core.routing.RoutingDocument;
-import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.Validator;
+import dev.modelctl.core.check.CheckContext;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -137,7 +137,7 @@ public final class OverrideCommand implements Callable<Integer> {
         }
         byte[] content = CanonicalDocument.renderJson(updated);
         SourceDocument candidate = new DocumentLoader().parse(content, "override.json");
-        var findings = new Validator(Validator.CHECK_CHECKS).validate(candidate,
+        var findings = CheckRegistry.check(candidate,
                 new CheckContext(ModelCatalog.builtIn(), config, Clock.systemUTC())).findings();
         Report report = new Report("override", findings, "1 document");
         if (report.exitCode() != 0) {

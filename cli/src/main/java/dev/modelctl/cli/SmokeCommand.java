@@ -16,7 +16,7 @@ import dev.modelctl.core.smoke.SmokePlan;
 import dev.modelctl.core.smoke.SmokePlanner;
 import dev.modelctl.core.smoke.SmokeReport;
 import dev.modelctl.core.smoke.SmokeRunner;
-import dev.modelctl.core.validate.Suggest;
+import dev.modelctl.core.check.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

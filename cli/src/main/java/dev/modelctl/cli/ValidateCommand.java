@@ -1,11 +1,11 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.Validator;
+import dev.modelctl.core.check.CheckContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -35,10 +35,9 @@ public final class ValidateCommand implements Callable<Integer> {
         DocumentLoader loader = documents.loader();
         List<SourceDocument> sources = files.stream().map(f -> loader.load(f, f.toString())).toList();
         CheckContext context = documents.context(config);
-        Validator validator = new Validator();
         List<Finding> findings = new ArrayList<>();
         for (SourceDocument source : sources) {
-            findings.addAll(validator.validate(source, context).findings());
+            findings.addAll(CheckRegistry.validate(source, context).findings());
         }
         return output.emit(new Report("validate", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
     }

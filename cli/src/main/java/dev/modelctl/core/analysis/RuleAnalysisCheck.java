@@ -1,14 +1,22 @@
 package dev.modelctl.core.analysis;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.RoutingDocument;
-import dev.modelctl.core.validate.CheckContext;
-import dev.modelctl.core.validate.DocumentCheck;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.check.DocumentCheck;
 
 import java.util.List;
 
 /** Rule analysis as a document check (part of {@code check}, not of {@code validate}). */
 public final class RuleAnalysisCheck implements DocumentCheck {
+    @Override
+    public Set<Check> reports() {
+        return EnumSet.of(Check.PRIORITY_CONFLICT, Check.SHADOWED_RULE, Check.REDUNDANT_RULE, Check.CORRELATED_RULES, Check.GENERALIZATION, Check.UNKNOWN_USE_CASE);
+    }
+
     @Override
     public List<Finding> check(RoutingDocument doc, CheckContext context) {
         return new RuleAnalyzer().analyze(doc.rules(), doc.useCases().keySet());

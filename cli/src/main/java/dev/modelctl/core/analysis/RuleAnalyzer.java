@@ -3,7 +3,7 @@ package dev.modelctl.core.analysis;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.Rule;
-import dev.modelctl.core.validate.Suggest;
+import dev.modelctl.core.check.Suggest;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

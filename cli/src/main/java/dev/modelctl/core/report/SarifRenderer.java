@@ -98,7 +98,7 @@ public final class SarifRenderer implements Renderer {
         String name = camel(check.id());
         rule.put("name", name.equalsIgnoreCase(check.id()) ? name + "Check" : name);
         rule.putObject("shortDescription").put("text", check.description());
-        String helpUri = INFORMATION_URI + "#check-ids";
+        String helpUri = INFORMATION_URI + "#commands"; // the README section that lists every check id
         ObjectNode help = rule.putObject("help");
         help.put("text", check.id() + ": " + check.description() + " Every check id is described at " + helpUri);
         help.put("markdown", "**" + check.id() + "** (" + check.defaultSeverity().label() + " by default): " + check.description()

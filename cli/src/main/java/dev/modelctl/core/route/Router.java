@@ -50,7 +50,7 @@ public final class Router {
         boolean overridden = false;
         CostOverride override = doc.costOverride();
         if (override != null && override.appliesTo(useCase, now)) {
-            String replacement = declared != null && declared.costOverrideModel() != null ? declared.costOverrideModel() : override.model();
+            String replacement = costOverrideModel(doc, useCase);
             if (replacement != null) {
                 chosen = replacement;
                 overridden = true;
@@ -58,5 +58,17 @@ public final class Router {
         }
         return new RouteDecision(chosen, chosen == null ? null : doc.models().get(chosen), source, winner, List.copyOf(tied), useCase,
                 routed, overridden, List.copyOf(evaluations));
+    }
+
+    /**
+     * The model an active cost override sends {@code useCase} to: the use case's {@code cost_override_model}, else
+     * the override's {@code model} (routing step 5; {@code null} when the document names neither).
+     */
+    public static String costOverrideModel(RoutingDocument doc, String useCase) {
+        UseCase declared = useCase == null ? null : doc.useCases().get(useCase);
+        if (declared != null && declared.costOverrideModel() != null) {
+            return declared.costOverrideModel();
+        }
+        return doc.costOverride() == null ? null : doc.costOverride().model();
     }
 }

@@ -14,12 +14,8 @@ import java.util.List;
 public record RuleEvaluation(Rule rule, boolean matched, String failedAttribute, List<String> expected, String actual) {
 
     static RuleEvaluation of(Rule rule, java.util.Map<String, String> request) {
-        for (var c : rule.conditions().entrySet()) {
-            String value = request.get(c.getKey());
-            if (value == null || !c.getValue().contains(value)) {
-                return new RuleEvaluation(rule, false, c.getKey(), c.getValue(), value);
-            }
-        }
-        return new RuleEvaluation(rule, true, null, List.of(), null);
+        var failed = rule.firstFailedCondition(request);
+        return failed == null ? new RuleEvaluation(rule, true, null, List.of(), null)
+                : new RuleEvaluation(rule, false, failed.getKey(), failed.getValue(), request.get(failed.getKey()));
     }
 }

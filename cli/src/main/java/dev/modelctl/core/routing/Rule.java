@@ -31,12 +31,17 @@ public record Rule(String ruleId, Long priority, Map<String, List<String>> condi
 
     /** True when every condition of this rule accepts the request's value for that attribute. */
     public boolean matches(Map<String, String> request) {
+        return firstFailedCondition(request) == null;
+    }
+
+    /** The first condition (in document order) that the request's value fails, or {@code null} when all accept it. */
+    public Map.Entry<String, List<String>> firstFailedCondition(Map<String, String> request) {
         for (Map.Entry<String, List<String>> c : conditions.entrySet()) {
             String value = request.get(c.getKey());
             if (value == null || !c.getValue().contains(value)) {
-                return false;
+                return c;
             }
         }
-        return true;
+        return null;
     }
 }

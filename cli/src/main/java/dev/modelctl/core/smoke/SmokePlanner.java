@@ -9,7 +9,7 @@ import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.ModelBlock;
 import dev.modelctl.core.routing.RoutingDocument;
 import dev.modelctl.core.routing.UseCase;
-import dev.modelctl.core.validate.FindingFactory;
+import dev.modelctl.core.check.FindingFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;

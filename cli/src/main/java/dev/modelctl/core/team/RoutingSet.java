@@ -52,12 +52,14 @@ public record RoutingSet(SourceDocument base, RoutingDocument merged, Ownership 
         if (ownership != null) {
             String dir = ownershipPath.contains("/") ? ownershipPath.substring(0, ownershipPath.lastIndexOf('/') + 1) : "";
             for (Team team : ownership.teams()) {
-                for (String f : team.files()) {
+                for (int i = 0; i < team.files().size(); i++) {
+                    String f = team.files().get(i);
                     String path = normalize(dir + f);
                     String name = source.displayName(path);
                     var teamBytes = source.read(path);
                     if (teamBytes.isEmpty()) {
-                        findings.add(Finding.of(Check.SYNTAX_ERROR, ownership.file(), team.line(), team.column(),
+                        var at = ownership.source().valueAt(team.pointer() + "/files/" + i);
+                        findings.add(Finding.of(Check.TEAM_FILE_MISSING, ownership.file(), at.line(), at.column(),
                                 "team " + team.name() + " lists rule file " + f + ", which does not exist", "create it or remove it from files"));
                         continue;
                     }

@@ -14,6 +14,9 @@ import java.util.Map;
  * {@code multiply-owned-rule}, {@code rule-outside-team-range}, {@code rule-in-wrong-team-file}.
  */
 public final class TeamChecks {
+    /** The check ids this check can report. */
+    public static final java.util.Set<Check> REPORTS = java.util.EnumSet.of(Check.TEAM_RANGE_OVERLAP, Check.RULE_OUTSIDE_TEAM_RANGE,
+            Check.UNOWNED_RULE, Check.MULTIPLY_OWNED_RULE, Check.RULE_IN_WRONG_TEAM_FILE, Check.TEAM_FILE_MISSING);
 
     /**
      * @param teamOfFile which team's rule file each rule file is ({@code file} → team name); the base document is absent
@@ -56,7 +59,9 @@ public final class TeamChecks {
         for (int i = 0; i < byLow.size(); i++) {
             Team a = byLow.get(i);
             if (a.low() > a.high()) {
-                out.add(Finding.of(Check.TEAM_RANGE_OVERLAP, ownership.file(), a.line(), a.column(),
+                // An ordering the JSON Schema cannot express: still a malformed ownership file, not an overlap.
+                var pos = ownership.source().valueAt(a.pointer() + "/priority_range");
+                out.add(Finding.of(Check.SCHEMA_VIOLATION, ownership.file(), pos.line(), pos.column(),
                         "team " + a.name() + " has an empty priority_range " + a.range(), "write [lo, hi] with lo <= hi"));
             }
             for (int j = i + 1; j < byLow.size() && byLow.get(j).low() <= a.high(); j++) {

@@ -1,5 +1,11 @@
 package dev.modelctl.core.validate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.modelctl.core.check.Suggest;
+import dev.modelctl.core.check.FindingFactory;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.check.DocumentCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.catalog.CatalogModel;
 import dev.modelctl.core.catalog.ModelCatalog;
@@ -23,6 +29,11 @@ import java.util.regex.Pattern;
  * on which blocks it applies to. A present but mistyped {@code anthropic_version} is the schema's to report.
  */
 public final class CatalogCheck implements DocumentCheck {
+    @Override
+    public Set<Check> reports() {
+        return EnumSet.of(Check.ANTHROPIC_VERSION, Check.MAX_TOKENS_OVER_LIMIT, Check.UNKNOWN_MODEL_ID, Check.CONFLICTING_PARAMETERS);
+    }
+
     static final String ANTHROPIC_VERSION = "anthropic_version";
     /** A model ID, inference-profile ID or ARN that names an Anthropic model; the schema's conditional uses the same pattern. */
     public static final Pattern ANTHROPIC_MODEL_ID = Pattern.compile("(^|[./])anthropic\\.");

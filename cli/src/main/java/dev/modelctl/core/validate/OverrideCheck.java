@@ -1,5 +1,10 @@
 package dev.modelctl.core.validate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.modelctl.core.check.FindingFactory;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.check.DocumentCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.finding.Check;
@@ -14,6 +19,11 @@ import java.util.List;
 
 /** An active cost override must be attributable and bounded: {@code override-incomplete|expired|ttl-too-long}. */
 public final class OverrideCheck implements DocumentCheck {
+    @Override
+    public Set<Check> reports() {
+        return EnumSet.of(Check.OVERRIDE_INCOMPLETE, Check.OVERRIDE_EXPIRED, Check.OVERRIDE_TTL_TOO_LONG);
+    }
+
     static final List<String> REQUIRED_WHEN_ACTIVE = List.of("reason", "engineer", "started_at", "expires_at");
 
     @Override

@@ -1,5 +1,11 @@
 package dev.modelctl.core.validate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.modelctl.core.check.Suggest;
+import dev.modelctl.core.check.FindingFactory;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.check.DocumentCheck;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.Rule;
@@ -11,6 +17,11 @@ import java.util.List;
 
 /** {@code unknown-model-reference}: every {@code model} reference must name a key of {@code models}. */
 public final class ReferenceCheck implements DocumentCheck {
+    @Override
+    public Set<Check> reports() {
+        return EnumSet.of(Check.UNKNOWN_MODEL_REFERENCE);
+    }
+
     @Override
     public List<Finding> check(RoutingDocument doc, CheckContext context) {
         List<Finding> out = new ArrayList<>();

@@ -1,5 +1,10 @@
 package dev.modelctl.core.validate;
 
+import java.util.Set;
+import java.util.EnumSet;
+import dev.modelctl.core.check.FindingFactory;
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.check.DocumentCheck;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.Rule;
@@ -12,6 +17,11 @@ import java.util.Map;
 
 /** {@code duplicate-rule-id}: rule ids are the unit of ownership, approval and tie-breaking, so they must be unique. */
 public final class RuleIdCheck implements DocumentCheck {
+    @Override
+    public Set<Check> reports() {
+        return EnumSet.of(Check.DUPLICATE_RULE_ID);
+    }
+
     @Override
     public List<Finding> check(RoutingDocument doc, CheckContext context) {
         List<Finding> out = new ArrayList<>();

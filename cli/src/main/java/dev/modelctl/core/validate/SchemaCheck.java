@@ -1,5 +1,6 @@
 package dev.modelctl.core.validate;
 
+import dev.modelctl.core.check.Suggest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;

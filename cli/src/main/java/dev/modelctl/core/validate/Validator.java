@@ -1,5 +1,7 @@
 package dev.modelctl.core.validate;
 
+import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.check.DocumentCheck;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.routing.RoutingDocument;
@@ -8,26 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code validate}: syntax and duplicate keys (from the loader), the schema, then the semantic checks. Semantic checks
+ * Runs a list of document checks (the registry decides which: {@code CheckRegistry}): syntax and duplicate keys (from
+ * the loader), the schema, then the semantic checks. Semantic checks
  * run even when the schema complains, on whatever is well-typed, so one run shows every problem.
  */
 public final class Validator {
-    public static final List<DocumentCheck> VALIDATE_CHECKS = List.of(
-            new ReferenceCheck(), new CatalogCheck(), new RuleIdCheck(), new OverrideCheck());
-
-    /** {@code check}: everything {@code validate} does plus rule analysis. */
-    public static final List<DocumentCheck> CHECK_CHECKS = java.util.stream.Stream.concat(VALIDATE_CHECKS.stream(),
-            java.util.stream.Stream.of(new dev.modelctl.core.analysis.RuleAnalysisCheck())).toList();
-
     private final SchemaCheck schema = new SchemaCheck();
     private final List<DocumentCheck> checks;
 
     public Validator(List<DocumentCheck> checks) {
         this.checks = List.copyOf(checks);
-    }
-
-    public Validator() {
-        this(VALIDATE_CHECKS);
     }
 
     /** Findings for one loaded document, and its typed view when it parsed. */
@@ -42,17 +34,11 @@ public final class Validator {
     }
 
     /**
-     * Findings for a document with its team rule files merged in ({@code check}): the base document's syntax and schema,
-     * the team files' own problems, then every check over the merged rules.
+     * Findings for a typed document whose syntax findings the caller already has: the schema of {@code source}, then
+     * every document check over {@code doc} (which may carry rules merged in from team files).
      */
-    public Result validate(dev.modelctl.core.team.RoutingSet set, CheckContext context) {
-        List<Finding> findings = new ArrayList<>(set.base().findings());
-        findings.addAll(set.findings());
-        if (set.merged() == null) {
-            return new Result(null, findings);
-        }
-        findings.addAll(checkConcurrently(set.base(), set.merged(), context));
-        return new Result(set.merged(), findings);
+    public List<Finding> checkParsed(SourceDocument source, RoutingDocument doc, CheckContext context) {
+        return checkConcurrently(source, doc, context);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.modelctl.core.validate;
+package dev.modelctl.core.check;
 
 import java.util.Collection;
 

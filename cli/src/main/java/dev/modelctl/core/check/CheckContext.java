@@ -1,4 +1,4 @@
-package dev.modelctl.core.validate;
+package dev.modelctl.core.check;
 
 import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.config.RepoConfig;
