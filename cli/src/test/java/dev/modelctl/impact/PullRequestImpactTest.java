@@ -167,6 +167,30 @@ class PullRequestImpactTest {
     }
 
     @Test
+    void anActivatedCostOverrideIsReportedAtTheOverride() throws IOException {
+        Path base = Files.copy(dir.resolve("routing.yaml"), dir.resolve("base.yaml"));
+        Files.writeString(dir.resolve("routing.yaml"), Files.readString(dir.resolve("routing.yaml")) + """
+                cost_override:
+                  active: true
+                  use_cases: [product_recommendation]
+                  model: nova_lite
+                  reason: pricing spike INC-42
+                  engineer: oncall@example.com
+                  started_at: "2026-12-01T10:00:00Z"
+                  expires_at: "2099-12-01T14:00:00Z"
+                """);
+        Cli.Result r = Cli.run("diff", "--format", "json", "--config", dir.resolve(".modelctl.yaml").toString(), base.toString(),
+                dir.resolve("routing.yaml").toString());
+        String since = "since " + base;
+        assertEquals(List.of(
+                "routing-change info routing.yaml:0:0 1 request class routed differently " + since + ": cost per request $0.00152 -> $0.00011 "
+                        + "(-92.9%, -$1,414.08/month at 1,000,000 requests; weighted by the traffic mix in the repo config)",
+                "routing-change info routing.yaml:11:1 use case product_recommendation: " + SONNET + " -> " + LITE + " " + since + "; "
+                        + SONNET_PRICE + " -> " + LITE_PRICE + " (-98.2% per request), -$1,414.08/month",
+                "exit 0"), rows(r));
+    }
+
+    @Test
     void aDocumentThatDoesNotParseIsReportedNotCompared() throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "version: 1\nmodels: [\n");
         Cli.Result r = Cli.run("diff", "--format", "json", dir.resolve("routing.yaml").toString(), broken.toString());
