@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * so code scanning keeps tracking an alert when the lines above it change (docs/ci.md).
  */
 public final class Fingerprints {
-    /** Line and column references inside messages ("line 30", "file.yaml:12:5"), which move with the code. */
-    private static final Pattern LOCATION = Pattern.compile("\\bline \\d+|:\\d+(?::\\d+)?\\b");
+    /**
+     * Line and column references inside messages ("line 30", "file.yaml:12:5"), which move with the code; a colon
+     * counts only after a file extension, so the ":0" of a model ID such as "…-v1:0" stays.
+     */
+    private static final Pattern LOCATION = Pattern.compile("\\bline \\d+|(?<=\\.[A-Za-z0-9]{1,10}):\\d+(?::\\d+)?\\b");
 
     private Fingerprints() {
     }
