@@ -1,18 +1,13 @@
 package dev.modelctl.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.InputException;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.route.RouteDecision;
-import dev.modelctl.core.route.RuleEvaluation;
+import dev.modelctl.core.route.RouteExplanation;
 import dev.modelctl.core.route.Router;
-import dev.modelctl.core.routing.ModelBlock;
 import dev.modelctl.core.routing.RoutingDocument;
-import dev.modelctl.core.routing.Rule;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
 import picocli.CommandLine.Command;
@@ -21,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -85,9 +79,9 @@ public final class RouteCommand implements Callable<Integer> {
         RoutingDocument doc = load(global.repoConfig());
         RouteDecision d = new Router().route(doc, request, at);
         if (format.equals("json")) {
-            parent.out.println(json(d, request).toPrettyString());
+            parent.out.println(RouteExplanation.json(d, request).toPrettyString());
         } else {
-            text(d, request, doc.file(), parent.out);
+            RouteExplanation.text(d, request, doc.file(), explain, parent.out);
         }
         return d.model() == null ? 1 : 0;
     }
@@ -112,111 +106,4 @@ public final class RouteCommand implements Callable<Integer> {
         return set.merged();
     }
 
-    private void text(RouteDecision d, Map<String, String> request, String baseFile, PrintStream out) {
-        out.println("model: " + describe(d.modelName(), d.model()));
-        out.println("via:   " + via(d, baseFile));
-        if (!d.tiedWith().isEmpty()) {
-            out.println("conflict: " + d.rule().ruleId() + " ties with " + String.join(", ", d.tiedWith().stream().map(r -> r.ruleId()).toList())
-                    + " at priority " + d.rule().priority() + "; the smallest rule_id wins (modelctl check reports priority-conflict)");
-        }
-        if (d.overrideApplied()) {
-            out.println("cost override: active; '" + d.routedModel() + "' replaced by '" + d.modelName() + "'");
-        }
-        if (!explain) {
-            return;
-        }
-        out.println();
-        out.println("request: " + request);
-        out.println("rules in priority order:");
-        for (RuleEvaluation e : d.evaluations()) {
-            String mark = e.matched() ? (e.rule() == d.rule() ? "=> " : " + ") : " - ";
-            String detail = e.matched() ? (e.rule() == d.rule() ? "matched, wins" : "matched, loses to " + d.rule().ruleId())
-                    : e.failedAttribute() + " " + (e.actual() == null ? "not set" : "= " + e.actual()) + ", rule wants " + e.expected();
-            out.printf("%s%-28s priority %-6d %-10s %s -> %s%n", mark, e.rule().ruleId(), e.rule().priority(), where(e.rule(), baseFile), detail, e.rule().model());
-        }
-        if (d.rule() == null) {
-            out.println(d.source().equals("use_case") ? "no rule matched: use case '" + d.useCase() + "' picks '" + d.routedModel() + "'"
-                    : "no rule matched" + (d.useCase() == null ? " and no task_type" : " and '" + d.useCase() + "' is not a declared use case")
-                    + ": defaults.model '" + d.routedModel() + "'");
-        }
-    }
-
-    /** {@code line 12} for a rule of the base document, {@code teams/recs.yaml:2} for one from a team file. */
-    private static String where(Rule rule, String baseFile) {
-        return rule.file().equals(baseFile) ? "line " + rule.line() : rule.file() + ":" + rule.line();
-    }
-
-    private static String via(RouteDecision d, String baseFile) {
-        return switch (d.source()) {
-            case "rule" -> "rule " + d.rule().ruleId() + " (priority " + d.rule().priority() + ", " + where(d.rule(), baseFile) + ")";
-            case "use_case" -> "use case " + d.useCase() + " (no rule matched)";
-            default -> "defaults.model (no rule or use case matched)";
-        };
-    }
-
-    private static String describe(String name, ModelBlock m) {
-        if (m == null) {
-            return (name == null ? "none" : name) + " (not defined in models)";
-        }
-        StringBuilder sb = new StringBuilder(name).append(" (").append(m.modelId());
-        if (m.maxTokens() != null) {
-            sb.append(", max_tokens ").append(m.maxTokens());
-        }
-        if (m.temperature() != null) {
-            sb.append(", temperature ").append(m.temperature());
-        }
-        if (m.topP() != null) {
-            sb.append(", top_p ").append(m.topP());
-        }
-        return sb.append(')').toString();
-    }
-
-    private static ObjectNode json(RouteDecision d, Map<String, String> request) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode req = root.putObject("request");
-        request.forEach(req::put);
-        root.put("model", d.modelName());
-        if (d.model() != null) {
-            ObjectNode p = root.putObject("parameters");
-            p.put("model_id", d.model().modelId());
-            if (d.model().maxTokens() != null) {
-                p.put("max_tokens", d.model().maxTokens());
-            }
-            if (d.model().temperature() != null) {
-                p.put("temperature", d.model().temperature());
-            }
-            if (d.model().topP() != null) {
-                p.put("top_p", d.model().topP());
-            }
-            if (d.model().anthropicVersion() != null) {
-                p.put("anthropic_version", d.model().anthropicVersion());
-            }
-        }
-        root.put("source", d.source());
-        root.put("rule", d.rule() == null ? null : d.rule().ruleId());
-        ArrayNode tied = root.putArray("conflict_with");
-        d.tiedWith().forEach(r -> tied.add(r.ruleId()));
-        root.put("routed_model", d.routedModel());
-        root.put("cost_override_applied", d.overrideApplied());
-        ArrayNode rules = root.putArray("rules");
-        for (RuleEvaluation e : d.evaluations()) {
-            ObjectNode r = rules.addObject();
-            r.put("rule_id", e.rule().ruleId());
-            r.put("priority", e.rule().priority());
-            r.put("file", e.rule().file());
-            r.put("line", e.rule().line());
-            r.put("model", e.rule().model());
-            r.put("matched", e.matched());
-            r.put("winner", e.rule() == d.rule());
-            if (!e.matched()) {
-                ObjectNode failed = r.putObject("failed");
-                failed.put("attribute", e.failedAttribute());
-                failed.put("actual", e.actual());
-                ArrayNode expected = failed.putArray("expected");
-                e.expected().forEach(expected::add);
-            }
-        }
-        return root;
-    }
 }

@@ -48,4 +48,10 @@ public final class GitInfo {
             return null;
         }
     }
+
+    /** The work tree that contains {@code dir}, or {@code null} outside a git repository. */
+    public static Path workTreeRoot(Path dir) {
+        var gitDir = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile()).getGitDir();
+        return gitDir == null ? null : gitDir.toPath().toAbsolutePath().getParent();
+    }
 }

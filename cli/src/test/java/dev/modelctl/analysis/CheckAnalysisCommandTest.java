@@ -6,7 +6,6 @@ import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -32,6 +32,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheAdaptersUseTheSdkAndJgit() {
+        noClasses().that().resideOutsideOfPackage("dev.modelctl.aws..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon..").check(MAIN);
+        noClasses().that().resideOutsideOfPackage("dev.modelctl.git..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..").check(MAIN);
+    }
+
+    @Test
     void coreAndAdaptersDoNotReachIntoCommands() {
         noClasses().that().resideInAnyPackage("dev.modelctl.core..", "dev.modelctl.aws..", "dev.modelctl.git..")
                 .should().dependOnClassesThat().resideInAPackage("dev.modelctl.cli..")

@@ -35,16 +35,16 @@ public final class Router {
         String useCase = request.get(TASK_TYPE);
         UseCase declared = useCase == null ? null : doc.useCases().get(useCase);
         String routed;
-        String source;
+        RouteSource source;
         if (winner != null) {
             routed = winner.model();
-            source = "rule";
+            source = RouteSource.RULE;
         } else if (declared != null && declared.model() != null) {
             routed = declared.model();
-            source = "use_case";
+            source = RouteSource.USE_CASE;
         } else {
             routed = doc.defaultModel();
-            source = "default";
+            source = RouteSource.DEFAULT;
         }
         String chosen = routed;
         boolean overridden = false;

@@ -101,7 +101,7 @@ class RoutingImpactTest {
         assertEquals(List.of("use case moderation", "rule eu-moderation (region=eu-central-1|eu-west-1, task_type=moderation)"),
                 impact.changes().stream().map(c -> c.requestClass().label()).toList());
         assertTrue(impact.changes().stream().allMatch(c -> c.after().decision().overrideApplied()));
-        assertEquals("rule", impact.changes().get(1).before().decision().source());
+        assertEquals(dev.modelctl.core.route.RouteSource.RULE, impact.changes().get(1).before().decision().source());
         // Expired at NOW: nothing changes.
         RoutingDocument expired = doc(BASE.formatted("""
                 cost_override: {active: true, use_cases: [], model: lite, reason: INC-1, engineer: ana,

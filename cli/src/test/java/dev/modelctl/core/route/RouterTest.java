@@ -45,7 +45,7 @@ class RouterTest {
     @Test
     void equalPrioritiesResolveToTheSmallestRuleIdAndReportTheTie() {
         RouteDecision d = route(doc(""), Map.of("task_type", "rec", "user_segment", "premium", "region", "eu"));
-        assertEquals("rule", d.source());
+        assertEquals(RouteSource.RULE, d.source());
         assertEquals("a-premium", d.rule().ruleId());
         assertEquals(List.of("b-premium"), d.tiedWith().stream().map(r -> r.ruleId()).toList());
         assertEquals("cheap", d.modelName());
@@ -70,10 +70,10 @@ class RouterTest {
     @Test
     void noRuleFallsBackToTheUseCaseThenTheDefault() {
         RouteDecision useCase = route(doc(""), Map.of("task_type", "chat"));
-        assertEquals("use_case", useCase.source());
+        assertEquals(RouteSource.USE_CASE, useCase.source());
         assertEquals("strong", useCase.modelName());
         RouteDecision undeclared = route(doc(""), Map.of("task_type", "nope"));
-        assertEquals("default", undeclared.source());
+        assertEquals(RouteSource.DEFAULT, undeclared.source());
         assertEquals("cheap", undeclared.modelName());
         assertNull(undeclared.rule());
     }
@@ -91,7 +91,7 @@ class RouterTest {
         assertEquals("cheap", chat.modelName());
         // A rule-routed request is overridden too (routing step 5 replaces whatever steps 1-4 chose).
         RouteDecision ruled = route(d, Map.of("task_type", "rec", "user_segment", "premium"));
-        assertEquals("rule", ruled.source());
+        assertEquals(RouteSource.RULE, ruled.source());
         assertEquals("cheaper", ruled.modelName());
         assertEquals("cheaper", Router.costOverrideModel(d, "rec"));
         assertEquals("cheap", Router.costOverrideModel(d, null));
