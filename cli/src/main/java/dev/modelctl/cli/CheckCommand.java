@@ -39,7 +39,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
     Path ownership;
 
-    @Option(names = "--base", paramLabel = "REF", description = "Also compare with git revision REF: the approvals each rule change needs, and the routing and cost impact per request class.")
+    @Option(names = "--base", paramLabel = "REF",
+            description = "Also compare with git revision REF: the approvals each rule change needs, and the routing and cost impact per request class.")
     String base;
 
     @Mixin

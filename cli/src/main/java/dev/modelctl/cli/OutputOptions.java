@@ -3,7 +3,7 @@ package dev.modelctl.cli;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.git.WorkTree;
+import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedOutputStream;
@@ -54,7 +54,9 @@ public final class OutputOptions {
      */
     public int emit(Report report, PrintStream out) {
         Path cwd = Path.of("").toAbsolutePath();
-        Path sourceRoot = format == Format.SARIF || sarifFile != null ? WorkTree.rootOf(cwd) : cwd;
+        // SARIF URIs are relative to the repository root (docs/ci.md); outside a repository, to the current directory
+        Path workTree = format == Format.SARIF || sarifFile != null ? GitInfo.workTreeRoot(cwd) : null;
+        Path sourceRoot = workTree == null ? cwd : workTree;
         Map<Path, byte[]> files = new LinkedHashMap<>();
         if (sarifFile != null) {
             files.put(sarifFile, render(Format.SARIF, report, sourceRoot, cwd));

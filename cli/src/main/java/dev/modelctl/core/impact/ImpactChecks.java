@@ -8,6 +8,7 @@ import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Severity;
 import dev.modelctl.core.route.RouteDecision;
+import dev.modelctl.core.route.RouteSource;
 import dev.modelctl.core.routing.Rule;
 import dev.modelctl.core.routing.RoutingDocument;
 
@@ -140,10 +141,10 @@ public final class ImpactChecks {
             return new Located(after.file(), doc.keyAt("/models/" + SourceDocument.escape(c.after().model()) + "/model_id"), List.of());
         }
         Rule rule = d.rule();
-        if ("rule".equals(d.source()) && rule != null) {
+        if (d.source() == RouteSource.RULE && rule != null) {
             return new Located(rule.file(), new Position(rule.line(), rule.column()), List.of(rule.ruleId()));
         }
-        if ("use_case".equals(d.source()) && d.useCase() != null) {
+        if (d.source() == RouteSource.USE_CASE && d.useCase() != null) {
             return new Located(after.file(), doc.keyAt("/use_cases/" + SourceDocument.escape(d.useCase()) + "/model"), List.of());
         }
         return new Located(after.file(), doc.keyAt("/defaults/model"), List.of());
