@@ -72,8 +72,10 @@ done
 head -n 1 "$GITHUB_STEP_SUMMARY" | grep -qx "### modelctl check: failed" || fail "the job summary does not start with the check verdict"
 expect "| use case intent_classify | \`nova_lite\` (\`amazon.nova-lite-v1:0\`) → \`sonnet\`" "$GITHUB_STEP_SUMMARY"
 expect "### modelctl scan: failed" "$GITHUB_STEP_SUMMARY"
+multitool="$(cd "$repo" && node -p "require('@microsoft/sarif-multitool')")"   # the executable, with its GitHub rules
 for sarif in "$MODELCTL_OUT_DIR/check.sarif" "$MODELCTL_OUT_DIR/scan.sarif"; do
-  "$repo/node_modules/.bin/sarif-multitool" validate "$sarif" --output "$sarif.log" > "$work/validate.log" 2>&1 || { cat "$work/validate.log"; fail "multitool failed on $sarif"; }
+  "$multitool" validate "$sarif" --rule-kind "Gh;Sarif" --output "$sarif.log" > "$work/validate.log" 2>&1 \
+    || { cat "$work/validate.log"; fail "multitool failed on $sarif"; }
   python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['runs'][0]['results']; sys.exit(print(r) or 1 if r else 0)" "$sarif.log" \
     || fail "sarif-multitool reports problems in $sarif"
   expect '"uriBaseId" : "%SRCROOT%"' "$sarif"

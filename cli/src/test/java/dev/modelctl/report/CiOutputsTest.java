@@ -34,10 +34,14 @@ class CiOutputsTest {
         return Cli.repoRoot().resolve("cli/src/test/resources/" + name).toString();
     }
 
-    /** Runs the SARIF multitool's validate verb on {@code sarif}; returns its results as "level ruleId: message". */
+    /**
+     * Runs the SARIF multitool's validate verb on {@code sarif} with its SARIF rules and its GitHub code-scanning rules
+     * (GHxxxx); returns its results as "level ruleId: message".
+     */
     private List<String> multitool(Path sarif) throws IOException {
         Path log = dir.resolve(sarif.getFileName() + ".validation.sarif");
-        NodeTools.Run run = NodeTools.run("sarif-multitool", dir, "validate", sarif.toString(), "--output", log.toString());
+        NodeTools.Run run = NodeTools.runExecutable(NodeTools.sarifMultitool(), dir, "validate", sarif.toString(),
+                "--rule-kind", "Gh;Sarif", "--output", log.toString());
         assertEquals(0, run.exit(), run::output);
         assertTrue(Files.exists(log), run::output);
         List<String> results = new ArrayList<>();

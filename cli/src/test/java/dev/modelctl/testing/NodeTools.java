@@ -32,6 +32,26 @@ public final class NodeTools {
         return bin;
     }
 
+    /**
+     * The SARIF multitool's own executable (what its npm launcher runs through a shell, which would split a
+     * {@code "Gh;Sarif"} argument at the semicolon).
+     */
+    public static Path sarifMultitool() {
+        tool("sarif-multitool");
+        Run where = exec(Cli.repoRoot(), List.of("node", "-p", "require('@microsoft/sarif-multitool')"), 60);
+        if (where.exit() != 0) {
+            throw new IllegalStateException("cannot locate the sarif-multitool executable:\n" + where.output());
+        }
+        return Path.of(where.output().strip());
+    }
+
+    /** Runs {@code executable args…} in {@code dir}, output and errors together. */
+    public static Run runExecutable(Path executable, Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        command.addAll(List.of(args));
+        return exec(dir, command, 300);
+    }
+
     /** Runs {@code tool args…} in {@code dir}, output and errors together. */
     public static Run run(String tool, Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of(tool(tool).toString()));

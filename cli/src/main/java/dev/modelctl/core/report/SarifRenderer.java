@@ -98,6 +98,8 @@ public final class SarifRenderer implements Renderer {
         String name = camel(check.id());
         rule.put("name", name.equalsIgnoreCase(check.id()) ? name + "Check" : name);
         rule.putObject("shortDescription").put("text", check.description());
+        // code scanning requires fullDescription (the multitool's GitHub rule GH2012)
+        rule.putObject("fullDescription").put("text", check.description() + " Reported by " + check.family().runsIn() + ".");
         String helpUri = INFORMATION_URI + "#commands"; // the README section that lists every check id
         ObjectNode help = rule.putObject("help");
         help.put("text", check.id() + ": " + check.description() + " Every check id is described at " + helpUri);
