@@ -4,6 +4,7 @@ import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.build.CanonicalDocument;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.OutputFiles;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
@@ -37,13 +38,14 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.requireRegularTarget(out, "--out"); // before any work: never replace a device, FIFO or link
         RepoConfig config = global.repoConfig();
         List<Path> files = documents.files(config);
         if (files.size() != 1) {
             throw new CommandFailure("build: give exactly one base document (got " + files.size() + ")");
         }
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
-        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), documents.loader(), files.get(0).toString(), ownershipPath,
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), documents.loader()), documents.loader(), files.get(0).toString(), ownershipPath,
                 ownership != null);
         List<Finding> findings = CheckRegistry.check(set, documents.context(config));
         Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");

@@ -68,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<Path> files = documents.files(config);
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
         DocumentLoader loader = documents.loader();
-        FileSource tree = FileSource.workingTree(Path.of(""));
+        FileSource tree = FileSource.workingTree(Path.of(""), loader);
         List<RoutingSet> sets = files.stream().map(f -> RoutingSet.load(tree, loader, f.toString(), ownershipPath, ownership != null)).toList();
         CheckContext context = documents.context(config);
         List<Finding> findings = new ArrayList<>();

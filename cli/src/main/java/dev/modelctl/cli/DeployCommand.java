@@ -80,7 +80,8 @@ public final class DeployCommand implements Callable<Integer> {
                 bake != null ? Durations.parseFlag("--bake", bake) : config.deploy().bake());
         // 1. every check first: a document with blocking findings never leaves the machine
         String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
-        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), new dev.modelctl.core.doc.DocumentLoader(), file.toString(),
+        var loader = new dev.modelctl.core.doc.DocumentLoader();
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), loader), loader, file.toString(),
                 ownershipPath, ownership != null);
         List<Finding> findings = CheckRegistry.check(set, new DocumentOptions().context(config));
         Report report = new Report("deploy", findings, "1 document");

@@ -28,20 +28,27 @@ public final class DocumentOptions {
         return loader(maxBytes);
     }
 
+    static final long MAX_DOCUMENT_BYTES = 1L << 30;
+
     /** A loader refusing documents over {@code maxBytes} ({@code 512K}, {@code 64M}, plain bytes). */
     static dev.modelctl.core.doc.DocumentLoader loader(String maxBytes) {
         String s = maxBytes.trim().toUpperCase(java.util.Locale.ROOT);
         long factor = s.endsWith("K") ? 1024 : s.endsWith("M") ? 1024 * 1024 : 1;
         String digits = factor == 1 ? s : s.substring(0, s.length() - 1);
+        long n;
         try {
-            long n = Long.parseLong(digits) * factor;
+            n = Math.multiplyExact(Long.parseLong(digits), factor);
             if (n <= 0) {
                 throw new NumberFormatException();
             }
-            return new dev.modelctl.core.doc.DocumentLoader(n, "raise it with --max-bytes");
-        } catch (NumberFormatException e) {
-            throw new CommandFailure("--max-bytes: '" + maxBytes + "' is not a size (examples: 512K, 64M)");
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new CommandFailure("--max-bytes: '" + dev.modelctl.core.io.Escape.controls(maxBytes)
+                    + "' is not a size from 1 to 1024M (examples: 512K, 64M)");
         }
+        if (n > MAX_DOCUMENT_BYTES) {
+            throw new CommandFailure("--max-bytes: '" + maxBytes + "' is over the largest limit, 1024M (a document is held in memory)");
+        }
+        return new dev.modelctl.core.doc.DocumentLoader(n, "raise it with --max-bytes");
     }
 
     public List<Path> files(RepoConfig config) {

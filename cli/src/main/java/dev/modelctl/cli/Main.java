@@ -1,16 +1,23 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.core.deploy.DeployException;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.finding.Findings;
+import dev.modelctl.core.io.Escape;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.InvalidPathException;
+import java.util.regex.PatternSyntaxException;
 
-/** Entry point. Every failure becomes one line on stderr and exit 2; stack traces only with {@code --debug}. */
+/**
+ * Entry point and the one error boundary: every failure, expected or not, becomes one line on stderr and exit 2 (or
+ * the code a {@link CommandFailure} carries); stack traces only with {@code --debug}. See docs/validate.md, "Errors
+ * and exit codes".
+ */
 public final class Main {
     private Main() {
     }
@@ -23,33 +30,73 @@ public final class Main {
 
     /** Runs one command with the given streams; used by {@code main} and by the tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new ModelctlCommand(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli marks generate-completion a help command, which lets it ignore stray arguments; it takes none
+        cli.getSubcommands().get("generate-completion").getCommandSpec().helpCommand(false);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("modelctl: " + e.getMessage());
+            err.println("modelctl: " + Escape.controls(e.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return Findings.EXIT_FAILURE;
         });
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            boolean expected = e instanceof InputException || e instanceof CommandFailure || e instanceof DeployException;
-            err.println("modelctl: " + describe(e) + (debug || expected ? "" : " (rerun with --debug for details)"));
-            return e instanceof CommandFailure f ? f.exitCode() : Findings.EXIT_FAILURE;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, c, parsed) -> report(e, debug(parsed), err));
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) { // errors picocli does not catch (StackOverflowError, OutOfMemoryError) end the same way
+            return report(e, java.util.Arrays.asList(args).contains("--debug"), err);
+        }
     }
 
+    /** Whether {@code --debug} was given to the command that ran (read from the parse, not from the raw arguments). */
+    static boolean debug(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return Boolean.TRUE.equals(r.matchedOption("--debug").getValue());
+            }
+        }
+        return false;
+    }
+
+    private static int report(Throwable e, boolean debug, PrintStream err) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.println("modelctl: " + Escape.controls(describe(e)) + (debug || expected(e) ? "" : " (rerun with --debug for details)"));
+        return e instanceof CommandFailure f ? f.exitCode() : Findings.EXIT_FAILURE;
+    }
+
+    private static boolean expected(Throwable e) {
+        return e instanceof InputException || e instanceof CommandFailure || e instanceof DeployException;
+    }
+
+    /** The one line for {@code e}: our own messages as they are, anything else named by what went wrong. */
     static String describe(Throwable e) {
-        if (e instanceof InputException || e instanceof CommandFailure || e instanceof DeployException) {
+        if (expected(e)) {
             return e.getMessage();
         }
+        if (e instanceof InvalidPathException p) {
+            return "'" + p.getInput() + "' is not a valid path (" + p.getReason() + ")";
+        }
+        if (e instanceof PatternSyntaxException p) {
+            return "bad pattern '" + p.getPattern() + "': " + p.getDescription();
+        }
+        if (e instanceof ArithmeticException || e instanceof NumberFormatException) {
+            return "a number is out of range: " + firstLine(e.getMessage());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (an input is larger than this JVM's heap; raise it with JAVA_TOOL_OPTIONS=-Xmx…)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "input nested too deeply to process";
+        }
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
+    }
+
+    private static String firstLine(String m) {
+        return m == null ? "" : m.lines().findFirst().orElse("");
     }
 }

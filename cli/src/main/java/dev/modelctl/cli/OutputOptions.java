@@ -23,9 +23,12 @@ public final class OutputOptions {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
 
+    /** When text output is coloured; anything else on the command line is a usage error (exit 2). */
+    enum Color { AUTO, ALWAYS, NEVER }
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour text output: auto (only on a terminal), always, never.")
-    String color = "auto";
+    Color color = Color.AUTO;
 
     @Option(names = "--sarif-file", paramLabel = "FILE", description = "Also write the findings as SARIF 2.1.0 to FILE (for code scanning).")
     Path sarifFile;
@@ -42,9 +45,9 @@ public final class OutputOptions {
 
     boolean colorEnabled() {
         return switch (color) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         };
     }
 

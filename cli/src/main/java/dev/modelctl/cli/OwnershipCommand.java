@@ -40,10 +40,10 @@ public final class OwnershipCommand implements Runnable {
         public Integer call() {
             var config = global.repoConfig();
             Path file = ownership != null ? ownership : config.root().resolve(config.ownership());
-            Ownership o = Ownership.from(new DocumentLoader().load(file, file.toString()));
+            Ownership o = Ownership.from(new DocumentLoader().of("ownership file").load(file, file.toString()));
             if (!o.findings().isEmpty()) {
                 Finding f = o.findings().get(0);
-                throw dev.modelctl.core.doc.InputException.at(f);
+                throw dev.modelctl.core.io.InputException.at(f);
             }
             Path dir = file.toAbsolutePath().normalize().getParent();
             Path repo = GitInfo.workTreeRoot(dir);

@@ -1,9 +1,11 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.Escape;
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.route.RouteDecision;
 import dev.modelctl.core.route.RouteExplanation;
 import dev.modelctl.core.route.Router;
@@ -83,7 +85,12 @@ public final class RouteCommand implements Callable<Integer> {
         } else {
             RouteExplanation.text(d, request, doc.file(), explain, parent.out);
         }
-        return d.model() == null ? 1 : 0;
+        if (d.model() == null) {
+            parent.err.println("modelctl: route: " + Escape.controls(doc.file()) + ": the request routes to model '"
+                    + Escape.controls(String.valueOf(d.modelName())) + "', which is not defined in its models");
+            return 1;
+        }
+        return 0;
     }
 
     /**
@@ -91,7 +98,7 @@ public final class RouteCommand implements Callable<Integer> {
      * (what {@code build} produces). A file that does not parse is one exit-2 line naming the place.
      */
     private RoutingDocument load(RepoConfig config) {
-        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of("")), DocumentOptions.loader(maxBytes), file.toString(),
+        RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), DocumentOptions.loader(maxBytes)), DocumentOptions.loader(maxBytes), file.toString(),
                 DocumentOptions.ownershipPath(config, ownership), ownership != null);
         List<Finding> unreadable = new java.util.ArrayList<>(set.base().findings());
         unreadable.addAll(set.findings());
@@ -103,7 +110,22 @@ public final class RouteCommand implements Callable<Integer> {
                 throw InputException.at(f);
             }
         }
+        refuseInvalid(set, config);
         return set.merged();
     }
 
+    /**
+     * A document {@code validate} rejects is not answered: a runtime may read it differently (a quoted priority, a
+     * value out of range), so any answer could be wrong. Exit 2 with the first blocking finding (docs/validate.md).
+     */
+    private static void refuseInvalid(RoutingSet set, RepoConfig config) {
+        List<Finding> blocking = CheckRegistry.validate(set, new DocumentOptions().context(config)).stream()
+                .filter(Finding::blocks).toList();
+        if (!blocking.isEmpty()) {
+            Finding f = blocking.get(0);
+            throw new CommandFailure("route: " + f.file() + ":" + f.line() + ":" + f.column() + ": [" + f.check().id() + "] "
+                    + f.message() + " (" + blocking.size() + " blocking finding" + (blocking.size() == 1 ? "" : "s")
+                    + "; run modelctl validate " + set.base().file() + ")");
+        }
+    }
 }

@@ -3,7 +3,7 @@ package dev.modelctl.cli;
 import dev.modelctl.aws.SdkModelInvoker;
 import dev.modelctl.core.config.Durations;
 import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.core.report.JsonRenderer;

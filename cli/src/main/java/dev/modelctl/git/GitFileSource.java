@@ -1,6 +1,6 @@
 package dev.modelctl.git;
 
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.team.FileSource;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -18,6 +18,8 @@ import java.util.Optional;
  * like the working-tree source; they are mapped to repository paths here.
  */
 public final class GitFileSource implements FileSource, AutoCloseable {
+    /** The largest --max-bytes allows; the document loader applies the command's own limit after this. */
+    static final long MAX_BLOB_BYTES = 1L << 30;
     private final Repository repository;
     private final RevCommit commit;
     private final String ref;
@@ -57,7 +59,8 @@ public final class GitFileSource implements FileSource, AutoCloseable {
         } catch (IOException e) {
             throw new InputException("--base " + ref + ": cannot read the repository: " + e.getMessage(), e);
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
-            throw new InputException("--base " + ref + ": not a valid revision");
+            throw new InputException("--base " + dev.modelctl.core.io.Escape.controls(ref)
+                    + ": not a valid revision (examples: main, origin/main, HEAD~3, a commit id)");
         }
     }
 
@@ -78,7 +81,12 @@ public final class GitFileSource implements FileSource, AutoCloseable {
             if (walk == null) {
                 return Optional.empty();
             }
-            return Optional.of(repository.open(walk.getObjectId(0)).getBytes());
+            var blob = repository.open(walk.getObjectId(0));
+            if (blob.getSize() > MAX_BLOB_BYTES) { // checked before reading: a huge blob must not exhaust the heap
+                throw new InputException(ref + ":" + repoPath + ": " + blob.getSize() + " bytes exceeds the " + MAX_BLOB_BYTES
+                        + "-byte limit for routing files read from git");
+            }
+            return Optional.of(blob.getBytes());
         } catch (IOException e) {
             throw new InputException(ref + ":" + repoPath + ": cannot read from git: " + e.getMessage(), e);
         }

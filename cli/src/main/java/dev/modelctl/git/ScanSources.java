@@ -1,6 +1,8 @@
 package dev.modelctl.git;
 
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
+import dev.modelctl.core.io.Escape;
+import dev.modelctl.core.io.InputFiles;
 import dev.modelctl.core.scan.ScanStats;
 import dev.modelctl.core.scan.ScanTarget;
 import org.eclipse.jgit.api.Git;
@@ -8,6 +10,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.ignore.IgnoreNode;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -18,10 +21,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -29,6 +34,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code scan} reads: explicit paths (what pre-commit passes), every tracked file, the staged blobs of the git
@@ -40,6 +47,7 @@ public final class ScanSources implements AutoCloseable {
     private final Path realRoot;
     private final Repository repository;
     private final ScanStats stats;
+    private GitCli git;
 
     private ScanSources(Path root, Repository repository, ScanStats stats) {
         this.root = root;
@@ -57,7 +65,7 @@ public final class ScanSources implements AutoCloseable {
     /** Opens the repository around {@code cwd}, if any. */
     public static ScanSources open(Path cwd, ScanStats stats) {
         Path dir = cwd.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() != null) {
             try {
                 Repository repo = builder.setMustExist(true).build();
@@ -65,7 +73,7 @@ public final class ScanSources implements AutoCloseable {
                     return new ScanSources(repo.getWorkTree().toPath().toAbsolutePath().normalize(), repo, stats);
                 }
                 repo.close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new InputException(dir + ": cannot open the git repository: " + e.getMessage());
             }
         }
@@ -87,7 +95,7 @@ public final class ScanSources implements AutoCloseable {
             Path abs = p.toAbsolutePath().normalize();
             if (Files.isDirectory(abs) && !Files.isSymbolicLink(abs)) {
                 walk(abs, out);
-            } else if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            } else if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
                 file(abs, out);
             } else {
                 throw new InputException(p + ": no such file or directory");
@@ -104,20 +112,23 @@ public final class ScanSources implements AutoCloseable {
             return out;
         }
         List<ScanTarget> out = new ArrayList<>();
-        try {
-            DirCache index = repository.readDirCache();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                DirCacheEntry e = index.getEntry(i);
-                if (e.getFileMode() == FileMode.GITLINK) {
-                    continue;
-                }
-                Path abs = root.resolve(e.getPathString());
-                if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    file(abs, out);
-                }
+        DirCache index = readIndex(null);
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            DirCacheEntry e = index.getEntry(i);
+            if (e.getFileMode() == FileMode.GITLINK) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new InputException("cannot read the git index: " + e.getMessage());
+            Path abs;
+            try {
+                abs = root.resolve(e.getPathString());
+            } catch (InvalidPathException unencodable) {
+                // a name the locale cannot encode (non-ASCII under LANG=C): scan what git holds for it instead
+                out.add(blob(e.getPathString(), e.getObjectId()));
+                continue;
+            }
+            if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                file(abs, out);
+            }
         }
         return out;
     }
@@ -125,50 +136,101 @@ public final class ScanSources implements AutoCloseable {
     /** The blobs staged in the index: what is really being committed, not the working tree. */
     public List<ScanTarget> staged() {
         requireRepository("--staged");
+        Optional<GitCli> cli = GitCli.find(Path.of("").toAbsolutePath());
+        if (cli.isPresent()) {
+            return stagedWithGit(cli.get());
+        }
         List<ScanTarget> out = new ArrayList<>();
-        try {
-            DirCache index = repository.readDirCache();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                DirCacheEntry e = index.getEntry(i);
-                if (e.getFileMode() == FileMode.GITLINK || e.getFileMode() == FileMode.SYMLINK) {
-                    continue;
-                }
-                ObjectId blob = e.getObjectId();
-                out.add(new ScanTarget(e.getPathString(), limit -> {
-                    try (ObjectReader reader = repository.newObjectReader()) {
-                        ObjectLoader loader = reader.open(blob);
-                        return loader.getSize() > limit ? null : loader.getBytes();
-                    }
-                }));
+        DirCache index = readIndex("--staged");
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            DirCacheEntry e = index.getEntry(i);
+            if (e.getFileMode() == FileMode.GITLINK || e.getFileMode() == FileMode.SYMLINK) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new InputException("cannot read the git index: " + e.getMessage());
+            out.add(blob(e.getPathString(), e.getObjectId()));
         }
         return out;
+    }
+
+    /** The staged blobs as the git binary lists them (what the commit will hold); sizes known before any read. */
+    private List<ScanTarget> stagedWithGit(GitCli cli) {
+        this.git = cli;
+        List<GitCli.Entry> entries = cli.stagedEntries("--staged").stream().filter(GitCli.Entry::regularFile).toList();
+        Map<String, Long> sizes = cli.sizes("--staged", entries.stream().map(GitCli.Entry::id).distinct().toList());
+        List<ScanTarget> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (GitCli.Entry e : entries) {
+            if (!seen.add(e.path())) {
+                continue; // a conflicted path has several stages; the first is scanned
+            }
+            Long size = sizes.get(e.id());
+            out.add(new ScanTarget(e.path(), limit -> {
+                if (size == null) {
+                    throw new IOException("blob " + e.id() + " is missing from the object database");
+                }
+                return size > limit ? null : cli.blob(e.id(), size);
+            }));
+        }
+        return out;
+    }
+
+    /** A blob of the object database, read only when it fits the limit. */
+    private ScanTarget blob(String path, ObjectId id) {
+        return new ScanTarget(path, limit -> {
+            try (ObjectReader reader = repository.newObjectReader()) {
+                ObjectLoader loader = reader.open(id);
+                return loader.getSize() > limit ? null : loader.getBytes();
+            }
+        });
+    }
+
+    /** The index through JGit, after checking it is not corrupt (JGit would allocate whatever the header claims). */
+    private DirCache readIndex(String flag) {
+        IndexCheck.verify(repository.getIndexFile().toPath(), flag);
+        try {
+            return repository.readDirCache();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException((flag == null ? "" : flag + ": ") + "cannot read the git index: " + e.getMessage());
+        }
     }
 
     /** Working-tree files added or modified since {@code ref}, among those git tracks (like {@code git diff REF}). */
     public List<ScanTarget> changedSince(String ref) {
         requireRepository("--since");
+        String flag = "--since " + Escape.controls(ref);
         List<ScanTarget> out = new ArrayList<>();
+        DirCache index = readIndex(flag);
         try (Git git = new Git(repository); ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(repository)) {
-            ObjectId id = repository.resolve(ref + "^{commit}");
+            ObjectId id;
+            try {
+                id = repository.resolve(ref + "^{commit}");
+            } catch (RevisionSyntaxException e) {
+                throw new InputException(flag + ": not a valid revision (examples: main, origin/main, HEAD~3, a commit id)");
+            }
             if (id == null) {
-                throw new InputException("--since " + ref + ": no such revision (in a shallow checkout, fetch it first)");
+                throw new InputException(flag + ": no such revision (in a shallow checkout, fetch it first)");
             }
             CanonicalTreeParser old = new CanonicalTreeParser();
             old.reset(reader, walk.parseCommit(id).getTree());
-            DirCache index = repository.readDirCache();
             for (DiffEntry d : git.diff().setOldTree(old).setShowNameAndStatusOnly(true).call()) {
                 if (d.getChangeType() != DiffEntry.ChangeType.DELETE && index.findEntry(d.getNewPath()) >= 0) {
-                    Path abs = root.resolve(d.getNewPath());
-                    if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Path abs;
+                    try {
+                        abs = root.resolve(d.getNewPath());
+                    } catch (InvalidPathException unencodable) {
+                        out.add(blob(d.getNewPath(), index.getEntry(d.getNewPath()).getObjectId()));
+                        continue;
+                    }
+                    if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
                         file(abs, out);
                     }
                 }
             }
-        } catch (IOException | GitAPIException e) {
-            throw new InputException("--since " + ref + ": " + e.getMessage());
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            if (e instanceof InputException i) {
+                throw i;
+            }
+            throw new InputException(flag + ": " + Escape.controls(String.valueOf(e.getMessage())));
         }
         return out;
     }
@@ -192,18 +254,17 @@ public final class ScanSources implements AutoCloseable {
                 return;
             }
         }
-        out.add(new ScanTarget(relative(abs), limit -> {
-            if (Files.size(abs) > limit) {
-                return null;
-            }
-            byte[] bytes = Files.readAllBytes(abs);
-            return bytes.length > limit ? null : bytes; // grew meanwhile
-        }));
+        // regular files only, size first: a FIFO, socket or device (or a link to one) is never opened (unreadable)
+        out.add(new ScanTarget(relative(abs), limit -> InputFiles.readBounded(abs, limit)));
     }
 
+    /** '/'-separated and relative to the root; a backslash in a name on Linux is part of the name, not a separator. */
     private String relative(Path abs) {
-        return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : abs.toString();
+        String rel = abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+        return SEPARATOR_IS_SLASH ? rel : rel.replace('\\', '/');
     }
+
+    private static final boolean SEPARATOR_IS_SLASH = java.io.File.separatorChar == '/';
 
     /** A directory walk honouring every .gitignore on the way down (and skipping .git). */
     private void walk(Path start, List<ScanTarget> out) {
@@ -220,11 +281,10 @@ public final class ScanSources implements AutoCloseable {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     Path gitignore = dir.resolve(".gitignore");
-                    if (Files.isRegularFile(gitignore)) {
+                    byte[] rules = InputFiles.check(gitignore).isEmpty() ? readIgnore(gitignore) : null;
+                    if (rules != null) { // a FIFO or device named .gitignore is not read
                         IgnoreNode node = new IgnoreNode();
-                        try (InputStream in = Files.newInputStream(gitignore)) {
-                            node.parse(in);
-                        }
+                        node.parse(new ByteArrayInputStream(rules));
                         ignores.push(node);
                         ignoreDirs.push(dir);
                     }
@@ -259,7 +319,7 @@ public final class ScanSources implements AutoCloseable {
                     var dirs = ignoreDirs.iterator();
                     for (IgnoreNode node : ignores) {
                         Path base = dirs.next();
-                        String rel = base.relativize(p).toString().replace('\\', '/');
+                        String rel = SEPARATOR_IS_SLASH ? base.relativize(p).toString() : base.relativize(p).toString().replace('\\', '/');
                         Boolean result = node.checkIgnored(rel, directory);
                         if (result != null) {
                             return result;
@@ -273,8 +333,21 @@ public final class ScanSources implements AutoCloseable {
         }
     }
 
+    private static final long MAX_GITIGNORE_BYTES = 1024 * 1024;
+
+    private static byte[] readIgnore(Path gitignore) {
+        try {
+            return InputFiles.readBounded(gitignore, MAX_GITIGNORE_BYTES);
+        } catch (IOException e) {
+            return null; // unreadable: no rules from it, as git does
+        }
+    }
+
     @Override
     public void close() {
+        if (git != null) {
+            git.close();
+        }
         if (repository != null) {
             repository.close();
         }

@@ -34,6 +34,34 @@ public final class Cli {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs the CLI in its own JVM with {@code cwd} as the working directory and {@code env} added to the environment
+     * (what pre-commit and CI do; needed for the locale, GIT_INDEX_FILE and the git binary's view of the repository).
+     * Killed after {@code timeoutSeconds}: a hang fails the test instead of the build.
+     */
+    public static Result runIn(Path cwd, java.util.Map<String, String> env, long timeoutSeconds, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().putAll(env);
+        java.io.File outFile = java.io.File.createTempFile("modelctl-out", ".txt");
+        java.io.File errFile = java.io.File.createTempFile("modelctl-err", ".txt");
+        try {
+            Process p = pb.redirectOutput(outFile).redirectError(errFile).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("modelctl " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s");
+            }
+            return new Result(p.exitValue(), java.nio.file.Files.readString(outFile.toPath()), java.nio.file.Files.readString(errFile.toPath()));
+        } finally {
+            outFile.delete();
+            errFile.delete();
+        }
+    }
+
     /** The repository root (set by surefire), for reaching {@code templates/}, {@code schemas/}, {@code rules/}. */
     public static Path repoRoot() {
         return Path.of(System.getProperty("modelctl.repoRoot", "..")).toAbsolutePath().normalize();

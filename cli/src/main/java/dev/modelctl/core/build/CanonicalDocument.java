@@ -122,7 +122,7 @@ public final class CanonicalDocument {
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new dev.modelctl.core.doc.InputException(out + ": cannot write: " + e.getMessage(), e);
+            throw new dev.modelctl.core.io.InputException(out + ": cannot write: " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 try {

@@ -2,7 +2,7 @@ package dev.modelctl.core.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.SourceDocument;
 
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class ModelCatalog {
 
     /** A catalog file given in the repo config or on the command line. */
     public static ModelCatalog load(Path file) {
-        return parse(new DocumentLoader().load(file, file.toString()));
+        return parse(new DocumentLoader().of("model catalog").load(file, file.toString()));
     }
 
     static ModelCatalog parse(SourceDocument doc) {

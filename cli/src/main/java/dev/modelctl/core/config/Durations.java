@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Human durations as on-call types them: {@code 90s}, {@code 2m}, {@code 4h}, {@code 1h30m}. */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|[smhd])");
+    /** The longest duration accepted anywhere (TTLs, bake, interval): beyond it a typo, and arithmetic would overflow. */
+    public static final Duration MAX = Duration.ofDays(365);
 
     private Durations() {
     }
@@ -20,14 +22,19 @@ public final class Durations {
             if (m.start() != end) {
                 break;
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
+            // more than 12 digits is more than 365 days in any unit: refuse before the arithmetic can overflow
+            long n = m.group(1).length() > 12 ? Long.MAX_VALUE / 1000 : Long.parseLong(m.group(1));
+            Duration part = switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+                case "m" -> n > MAX.toMinutes() ? MAX.plusDays(1) : Duration.ofMinutes(n);
+                case "h" -> n > MAX.toHours() ? MAX.plusDays(1) : Duration.ofHours(n);
+                default -> n > MAX.toDays() ? MAX.plusDays(1) : Duration.ofDays(n);
+            };
+            total = total.plus(part.compareTo(MAX) > 0 ? MAX.plusDays(1) : part);
+            if (total.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException("'" + text + "' is out of range: durations are at most 365d");
+            }
             end = m.end();
         }
         if (end == 0 || end != s.length()) {
@@ -41,7 +48,7 @@ public final class Durations {
         try {
             return parse(text);
         } catch (IllegalArgumentException e) {
-            throw new dev.modelctl.core.doc.InputException(flag + ": " + e.getMessage());
+            throw new dev.modelctl.core.io.InputException(flag + ": " + e.getMessage());
         }
     }
 

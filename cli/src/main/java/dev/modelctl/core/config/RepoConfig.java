@@ -2,19 +2,20 @@ package dev.modelctl.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.Position;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.impact.TrafficMix;
+import dev.modelctl.core.io.InputFiles;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,7 +57,13 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
     public record Override(Duration defaultTtl, Duration maxTtl) {
     }
 
+    /** 2^53: the largest integer every JSON parser reads exactly. */
+    static final long MAX_SAFE_INTEGER = 1L << 53;
+
     public static final Duration ABSOLUTE_MAX_TTL = Duration.ofHours(24);
+    static final long MAX_CONFIG_BYTES = 1024 * 1024;
+    /** The scanner holds a file in one array: 1 GiB is far beyond any source file and well inside the JVM's limit. */
+    public static final long MAX_SCAN_FILE_BYTES = 1L << 30;
 
     public static RepoConfig defaults(Path root) {
         return new RepoConfig(root, List.of("model_routing_config.yaml"), "routing_rule_ownership.yaml", null,
@@ -73,14 +80,20 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
      * the file's directory.
      */
     public static RepoConfig load(Path file, boolean explicit) {
-        Path root = file.toAbsolutePath().getParent();
-        if (!Files.exists(file)) {
+        Path absolute = file.toAbsolutePath();
+        Path root = absolute.getParent() == null ? absolute : absolute.getParent();
+        DocumentLoader loader = new DocumentLoader(MAX_CONFIG_BYTES).of("repo config");
+        Optional<byte[]> bytes = loader.readIfExists(file, file.toString());
+        if (bytes.isEmpty()) {
             if (explicit) {
                 throw new InputException(file + ": no such config file");
             }
             return defaults(root);
         }
-        SourceDocument doc = new DocumentLoader(1024 * 1024).load(file, file.toString());
+        if (DocumentLoader.blankOrComments(bytes.get())) {
+            return defaults(root); // every field is optional: an empty or comment-only file is all defaults
+        }
+        SourceDocument doc = loader.parse(bytes.get(), file.toString());
         if (!doc.findings().isEmpty()) {
             Finding f = doc.findings().get(0);
             throw InputException.at(f);
@@ -134,18 +147,18 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                         string(app.get("environments"), "/appconfig/environments", e.getKey(), null)));
             }
             return new RepoConfig(root,
-                    n.has("documents") ? strings(n, "", "documents") : d.documents(),
-                    string(n, "", "ownership", d.ownership()),
-                    string(n, "", "catalog", null),
-                    new Scan(scan.has("allow") ? strings(scan, "/scan", "allow") : d.scan().allow(),
+                    n.has("documents") ? paths(n, "", "documents") : d.documents(),
+                    path(n, "", "ownership", d.ownership()),
+                    path(n, "", "catalog", null),
+                    new Scan(scan.has("allow") ? globs(scan, "/scan", "allow") : d.scan().allow(),
                             string(scan, "/scan", "hint", d.scan().hint()),
-                            string(scan, "/scan", "baseline", d.scan().baseline()),
-                            scan.has("rules") ? strings(scan, "/scan", "rules") : d.scan().rules(),
-                            integer(scan, "/scan", "max_file_bytes", d.scan().maxFileBytes())),
+                            path(scan, "/scan", "baseline", d.scan().baseline()),
+                            scan.has("rules") ? paths(scan, "/scan", "rules") : d.scan().rules(),
+                            integer(scan, "/scan", "max_file_bytes", d.scan().maxFileBytes(), 1, MAX_SCAN_FILE_BYTES)),
                     new AppConfig(string(app, "/appconfig", "application", null), string(app, "/appconfig", "profile", null),
                             string(app, "/appconfig", "region", null), string(app, "/appconfig", "environment", null), envs),
                     new Deploy(string(dep, "/deploy", "strategy", d.deploy().strategy()),
-                            (int) integer(dep, "/deploy", "step", d.deploy().stepPercent()),
+                            (int) integer(dep, "/deploy", "step", d.deploy().stepPercent(), 1, 100),
                             duration(dep, "/deploy", "interval", d.deploy().interval()),
                             duration(dep, "/deploy", "bake", d.deploy().bake())),
                     new Override(duration(ovr, "/override", "default_ttl", d.override().defaultTtl()), maxTtl),
@@ -186,9 +199,9 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                         shares(e.getValue(), "/traffic/attributes/" + SourceDocument.escape(e.getKey()))));
             }
             return new TrafficMix(useCases, attributes,
-                    integer(tokens, "/traffic/tokens_per_request", "input", TrafficMix.DEFAULT_INPUT_TOKENS),
-                    integer(tokens, "/traffic/tokens_per_request", "output", TrafficMix.DEFAULT_OUTPUT_TOKENS),
-                    t.has("requests_per_month") ? integer(t, "/traffic", "requests_per_month", 1) : null);
+                    integer(tokens, "/traffic/tokens_per_request", "input", TrafficMix.DEFAULT_INPUT_TOKENS, 1, MAX_SAFE_INTEGER),
+                    integer(tokens, "/traffic/tokens_per_request", "output", TrafficMix.DEFAULT_OUTPUT_TOKENS, 1, MAX_SAFE_INTEGER),
+                    t.has("requests_per_month") ? integer(t, "/traffic", "requests_per_month", 1, 1, MAX_SAFE_INTEGER) : null);
         }
 
         /** A map of name to share (0–1) whose shares add up to at most 1. */
@@ -238,15 +251,46 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
             return v.asText();
         }
 
-        private long integer(JsonNode parent, String pointer, String field, long fallback) {
+        /** An integer in {@code [min, max]}; anything else (a string, 2^64 + 1) is one line at its position. */
+        private long integer(JsonNode parent, String pointer, String field, long fallback, long min, long max) {
             JsonNode v = parent.path(field);
             if (v.isMissingNode()) {
                 return fallback;
             }
-            if (!v.isIntegralNumber() || v.asLong() < 1) {
-                throw error(pointer + "/" + field, "'" + field + "' must be a positive integer");
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+                throw error(pointer + "/" + field, "'" + field + "' must be an integer from " + min + " to " + max);
             }
             return v.asLong();
+        }
+
+        /** A path field: a NUL or other character the file system refuses is one line at its position. */
+        private String path(JsonNode parent, String pointer, String field, String fallback) {
+            String s = string(parent, pointer, field, fallback);
+            if (s != null && parent.has(field)) {
+                InputFiles.path(s, where(pointer + "/" + field));
+            }
+            return s;
+        }
+
+        private List<String> paths(JsonNode parent, String pointer, String field) {
+            List<String> out = strings(parent, pointer, field);
+            for (int i = 0; i < out.size(); i++) {
+                InputFiles.path(out.get(i), where(pointer + "/" + field + "/" + i));
+            }
+            return out;
+        }
+
+        /** scan.allow: every glob compiled now, so a bad one is reported at its line, not when a scan runs. */
+        private List<String> globs(JsonNode parent, String pointer, String field) {
+            List<String> out = strings(parent, pointer, field);
+            for (int i = 0; i < out.size(); i++) {
+                try {
+                    Glob.path(out.get(i));
+                } catch (Glob.SyntaxException e) {
+                    throw error(pointer + "/" + field + "/" + i, dev.modelctl.core.io.Escape.controls(e.getMessage()));
+                }
+            }
+            return out;
         }
 
         private List<String> strings(JsonNode parent, String pointer, String field) {
@@ -277,8 +321,12 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
         }
 
         private InputException error(String pointer, String message) {
+            return new InputException(where(pointer) + ": " + message);
+        }
+
+        private String where(String pointer) {
             Position p = doc.keyAt(pointer);
-            return new InputException(doc.file() + ":" + p.line() + ":" + p.column() + ": " + message);
+            return doc.file() + ":" + p.line() + ":" + p.column();
         }
     }
 }

@@ -1,18 +1,16 @@
 package dev.modelctl.core.doc;
 
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.InputFiles;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +36,7 @@ public final class DocumentLoader {
 
     private final long maxBytes;
     private final String limitHint;
+    private final String kind;
 
     public DocumentLoader() {
         this(DEFAULT_MAX_BYTES);
@@ -49,8 +48,27 @@ public final class DocumentLoader {
 
     /** @param limitHint how the caller lets users raise the limit (e.g. a flag), appended to the too-large message */
     public DocumentLoader(long maxBytes, String limitHint) {
+        this(maxBytes, limitHint, "routing document");
+    }
+
+    private DocumentLoader(long maxBytes, String limitHint, String kind) {
         this.maxBytes = maxBytes;
-        this.limitHint = limitHint == null ? "" : " (" + limitHint + ")";
+        this.limitHint = limitHint;
+        this.kind = kind;
+    }
+
+    /**
+     * The same loader for another kind of file ({@code "repo config"}, {@code "model catalog"}, {@code "ownership
+     * file"}): its messages speak of that kind, and an empty file is "empty KIND" rather than a routing-document hint.
+     */
+    public DocumentLoader of(String kind) {
+        return new DocumentLoader(maxBytes, limitHint, kind);
+    }
+
+    /** True when {@code bytes} hold nothing but blank lines and YAML comments (an empty config file is valid). */
+    public static boolean blankOrComments(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("\uFEFF"));
     }
 
     /** Reads and parses {@code path}; {@code displayName} is how findings name the file. */
@@ -65,7 +83,11 @@ public final class DocumentLoader {
     /** Parses bytes already in memory (a git blob, a test fixture); JSON when the name ends in {@code .json}. */
     public SourceDocument parse(byte[] bytes, String displayName) {
         if (bytes.length > maxBytes) {
-            throw new InputException(displayName + ": " + bytes.length + " bytes exceeds the " + maxBytes + "-byte limit for routing documents" + limitHint);
+            throw new InputException(displayName + ": " + bytes.length + " bytes exceeds the " + maxBytes + "-byte limit for " + kind + "s"
+                    + (limitHint == null ? "" : " (" + limitHint + ")"));
+        }
+        if (!kind.equals("routing document") && blankOrComments(bytes)) {
+            return failed(displayName, new Position(1, 1), "empty " + kind);
         }
         if (looksBinary(bytes)) {
             throw new InputException(displayName + ": binary file (NUL bytes), not a YAML or JSON document");
@@ -103,23 +125,21 @@ public final class DocumentLoader {
         return new YamlTreeBuilder(displayName).buildAll(text);
     }
 
+    /** The largest file this loader accepts, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * The bytes of the regular file {@code path} within this loader's size limit (checked before reading), or empty
+     * when it does not exist; anything else is one {@link InputException} line naming {@code displayName}.
+     */
+    public java.util.Optional<byte[]> readIfExists(Path path, String displayName) {
+        return InputFiles.readIfExists(path, displayName, maxBytes, kind, limitHint);
+    }
+
     private byte[] readBytes(Path path, String displayName) {
-        try {
-            if (Files.isDirectory(path)) {
-                throw new InputException(displayName + ": is a directory, expected a YAML or JSON file");
-            }
-            long size = Files.size(path);
-            if (size > maxBytes) {
-                throw new InputException(displayName + ": " + size + " bytes exceeds the " + maxBytes + "-byte limit for routing documents" + limitHint);
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputException(displayName + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(displayName + ": permission denied");
-        } catch (IOException e) {
-            throw new InputException(displayName + ": cannot read: " + e.getMessage(), e);
-        }
+        return InputFiles.read(path, displayName, maxBytes, kind, limitHint);
     }
 
     private static boolean looksBinary(byte[] bytes) {
@@ -172,6 +192,23 @@ public final class DocumentLoader {
     private static SourceDocument failed(String file, Position at, String message) {
         Finding f = Finding.of(Check.SYNTAX_ERROR, file, at.line(), at.column(), message, null);
         return new SourceDocument(file, null, new LocationTree(), List.of(f), Map.of());
+    }
+
+    static final String NUMBER_OUT_OF_RANGE = "number out of range (integers must be within ±2^53, the range every JSON parser reads exactly)";
+
+    /** What a parser limit means for the document: Jackson's messages name its API, not the input. */
+    static String constraintMessage(String jacksonMessage) {
+        String m = jacksonMessage == null ? "" : jacksonMessage;
+        if (m.startsWith("Number value length") || m.contains("getMaxNumberLength")) {
+            return "number with more than 1000 digits; " + NUMBER_OUT_OF_RANGE;
+        }
+        if (m.startsWith("String value length") || m.contains("getMaxStringLength")) {
+            return "string value too long";
+        }
+        if (m.startsWith("Name length") || m.contains("getMaxNameLength")) {
+            return "key too long";
+        }
+        return "nesting deeper than " + MAX_DEPTH + " levels";
     }
 
     static String oneLine(String message) {

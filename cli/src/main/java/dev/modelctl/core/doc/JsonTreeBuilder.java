@@ -51,7 +51,9 @@ final class JsonTreeBuilder extends TreeBuilder {
             return result(root);
         } catch (StreamConstraintsException e) {
             // Jackson's own message names its API; say what is wrong with the document, where the limit was crossed
-            return syntaxError(position(parser.currentTokenLocation()), "nesting deeper than " + DocumentLoader.MAX_DEPTH + " levels");
+            return syntaxError(position(parser.currentTokenLocation()), DocumentLoader.constraintMessage(e.getMessage()));
+        } catch (NumberFormatException e) {
+            return syntaxError(position(parser.currentTokenLocation()), DocumentLoader.NUMBER_OUT_OF_RANGE);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             return syntaxError(loc == null ? new Position(1, 1) : position(loc), DocumentLoader.oneLine(e.getOriginalMessage()));

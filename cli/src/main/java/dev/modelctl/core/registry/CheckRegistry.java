@@ -56,6 +56,19 @@ public final class CheckRegistry {
         return new Validator(VALIDATE).validate(source, context);
     }
 
+    /**
+     * {@code validate} of a routing set (the base document with its team files): what must hold before anyone may
+     * trust an answer computed from it ({@code route}).
+     */
+    public static List<Finding> validate(RoutingSet set, CheckContext context) {
+        List<Finding> findings = new ArrayList<>(set.base().findings());
+        findings.addAll(set.findings());
+        if (set.merged() != null) {
+            findings.addAll(new Validator(VALIDATE).checkParsed(set.base(), set.merged(), context));
+        }
+        return findings;
+    }
+
     /** {@code check} of one loaded document without team files (e.g. a deployed document). */
     public static Validator.Result check(SourceDocument source, CheckContext context) {
         return new Validator(CHECK).validate(source, context);

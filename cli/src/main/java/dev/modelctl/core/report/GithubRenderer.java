@@ -1,6 +1,7 @@
 package dev.modelctl.core.report;
 
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.Escape;
 
 import java.io.PrintStream;
 
@@ -22,10 +23,10 @@ public final class GithubRenderer implements Renderer {
                 }
             }
             props.append(",title=").append(property("modelctl " + f.check().id()));
-            String message = f.message() + (f.hint() == null ? "" : "\n" + f.hint());
+            String message = Escape.controls(f.message()) + (f.hint() == null ? "" : "\n" + Escape.controls(f.hint()));
             out.println("::" + level + " " + props + "::" + data(message));
         }
-        out.println(report.summary());
+        out.println(Escape.controls(report.summary()));
     }
 
     /** Escaping per the Actions toolkit (command.ts escapeData). */
@@ -33,8 +34,8 @@ public final class GithubRenderer implements Renderer {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
-    /** Escaping per the Actions toolkit (command.ts escapeProperty). */
+    /** Escaping per the Actions toolkit (command.ts escapeProperty); control characters made visible first. */
     static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
+        return data(Escape.controls(s)).replace(":", "%3A").replace(",", "%2C");
     }
 }

@@ -2,6 +2,7 @@ package dev.modelctl.core.report;
 
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.io.Escape;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     static String cell(String s) {
-        return s.replace("|", "\\|").replace("\r", "").replace("\n", "<br>");
+        return Escape.controls(s.replace("\r", "").replace("\n", "<br>")).replace("|", "\\|");
     }
 
     private static String model(Object name, Object id) {

@@ -16,6 +16,15 @@ import java.util.Map;
  */
 public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> models, String defaultModel,
                               Map<String, UseCase> useCases, List<Rule> rules, CostOverride costOverride) {
+    /**
+     * Integer ranges, the same as the schema's {@code minimum}/{@code maximum} (a test ties them): far inside ±2^53,
+     * so every JSON parser an AppConfig consumer uses reads them exactly, and inside a 32-bit int. A value outside
+     * reads as absent here, as a mistyped one does; the schema check reports it at its line.
+     */
+    public static final long MIN_PRIORITY = 0;
+    public static final long MAX_PRIORITY = 1_000_000_000;
+    public static final long MIN_MAX_TOKENS = 1;
+    public static final long MAX_MAX_TOKENS = 1_000_000;
 
     /** The same document with rules from per-team rule files appended (they keep their own file and position). */
     public RoutingDocument withExtraRules(List<Rule> extra) {
@@ -34,7 +43,7 @@ public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> mod
         root.path("models").properties().forEach(e -> {
             JsonNode m = e.getValue();
             models.put(e.getKey(), new ModelBlock(e.getKey(), "/models/" + SourceDocument.escape(e.getKey()),
-                    text(m, "model_id"), integer(m, "max_tokens"), number(m, "temperature"), number(m, "top_p"),
+                    text(m, "model_id"), integer(m, "max_tokens", MIN_MAX_TOKENS, MAX_MAX_TOKENS), number(m, "temperature"), number(m, "top_p"),
                     text(m, "anthropic_version"), strings(m.path("stop_sequences")), text(m, "description")));
         });
         Map<String, UseCase> useCases = new LinkedHashMap<>();
@@ -64,7 +73,7 @@ public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> mod
             r.path("conditions").properties().forEach(c -> conditions.put(c.getKey(),
                     c.getValue().isArray() ? strings(c.getValue()) : c.getValue().isValueNode() ? List.of(c.getValue().asText()) : List.of()));
             var at = source.valueAt(pointer + "/" + i);
-            rules.add(new Rule(text(r, "rule_id"), integer(r, "priority"), conditions, text(r, "model"),
+            rules.add(new Rule(text(r, "rule_id"), integer(r, "priority", MIN_PRIORITY, MAX_PRIORITY), conditions, text(r, "model"),
                     text(r, "description"), text(r, "team"), file, pointer + "/" + i, at.line(), at.column()));
         }
         return rules;
@@ -75,9 +84,9 @@ public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> mod
         return v.isTextual() ? v.asText() : null;
     }
 
-    static Long integer(JsonNode node, String field) {
+    static Long integer(JsonNode node, String field, long min, long max) {
         JsonNode v = node.path(field);
-        return v.isIntegralNumber() && v.canConvertToLong() ? v.asLong() : null;
+        return v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max ? v.asLong() : null;
     }
 
     static Double number(JsonNode node, String field) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Fingerprints;
+import dev.modelctl.core.io.InputFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,12 +43,16 @@ public final class Baseline {
         return new Baseline(List.of());
     }
 
+    /** Large enough for a million accepted findings; the file is read only if it is a regular file this size at most. */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+
     public static Baseline load(Path file) {
-        if (!Files.exists(file)) {
+        var bytes = InputFiles.readIfExists(file, file.toString(), MAX_BYTES, "baseline file", null);
+        if (bytes.isEmpty()) {
             return empty();
         }
         try {
-            JsonNode root = MAPPER.readTree(file.toFile());
+            JsonNode root = MAPPER.readTree(bytes.get());
             if (root == null || !root.path("findings").isArray()) {
                 throw new InputException(file + ": not a modelctl baseline (no findings array)");
             }

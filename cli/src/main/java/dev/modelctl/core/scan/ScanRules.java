@@ -2,7 +2,7 @@ package dev.modelctl.core.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Check;
 

@@ -1,14 +1,12 @@
 package dev.modelctl.core.scan;
 
+import dev.modelctl.core.config.Glob;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Severity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +24,7 @@ public final class Scanner {
 
     private final TextMatcher matcher;
     private final EnvVars envVars;
-    private final List<PathMatcher> allowed;
+    private final List<Glob> allowed;
     private final String hint;
     private final long maxBytes;
 
@@ -35,9 +33,9 @@ public final class Scanner {
         this.envVars = new EnvVars(maxBytes);
         this.allowed = new ArrayList<>();
         for (String g : allowGlobs) {
-            allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+            allowed.add(Glob.path(g)); // linear-time matching on the '/'-separated path (docs/scan.md)
             if (g.startsWith("**/")) {
-                allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3))); // also at the root
+                allowed.add(Glob.path(g.substring(3))); // also at the root
             }
         }
         this.hint = hint;
@@ -71,8 +69,7 @@ public final class Scanner {
     }
 
     public boolean isAllowed(String path) {
-        Path p = Path.of(path);
-        return allowed.stream().anyMatch(m -> m.matches(p));
+        return allowed.stream().anyMatch(g -> g.matches(path));
     }
 
     private FileResult scanOne(ScanTarget target, ScanStats stats) {

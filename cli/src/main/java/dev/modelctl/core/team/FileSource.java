@@ -1,10 +1,7 @@
 package dev.modelctl.core.team;
 
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.doc.DocumentLoader;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,22 +13,15 @@ public interface FileSource {
     /** How findings name {@code path}. */
     String displayName(String path);
 
-    /** The working tree under {@code root}; files are named as given (relative paths stay relative). */
-    static FileSource workingTree(Path root) {
+    /**
+     * The working tree under {@code root}; files are named as given (relative paths stay relative). Read through
+     * {@code loader}: regular files only, within its size limit, checked before reading.
+     */
+    static FileSource workingTree(Path root, DocumentLoader loader) {
         return new FileSource() {
             @Override
             public Optional<byte[]> read(String path) {
-                Path p = root.resolve(path);
-                try {
-                    if (Files.isDirectory(p)) {
-                        throw new InputException(path + ": is a directory, expected a YAML or JSON file");
-                    }
-                    return Optional.of(Files.readAllBytes(p));
-                } catch (NoSuchFileException e) {
-                    return Optional.empty();
-                } catch (IOException e) {
-                    throw new InputException(path + ": cannot read: " + e.getMessage(), e);
-                }
+                return loader.readIfExists(root.resolve(path), path);
             }
 
             @Override

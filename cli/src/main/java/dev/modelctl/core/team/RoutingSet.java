@@ -1,7 +1,7 @@
 package dev.modelctl.core.team;
 
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
@@ -40,7 +40,7 @@ public record RoutingSet(SourceDocument base, RoutingDocument merged, Ownership 
         if (ownershipPath != null) {
             var ownershipBytes = source.read(ownershipPath);
             if (ownershipBytes.isPresent()) {
-                ownership = Ownership.from(loader.parse(ownershipBytes.get(), source.displayName(ownershipPath)));
+                ownership = Ownership.from(loader.of("ownership file").parse(ownershipBytes.get(), source.displayName(ownershipPath)));
             } else if (ownershipRequired) {
                 throw new InputException(source.displayName(ownershipPath) + ": no such ownership file");
             }

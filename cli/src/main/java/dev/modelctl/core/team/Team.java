@@ -1,14 +1,17 @@
 package dev.modelctl.core.team;
 
+import dev.modelctl.core.config.Glob;
+
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One team of the ownership file: a priority band, the rule ids it owns (globs), its reviewers and rule files. */
 public record Team(String name, long low, long high, List<String> rulePatterns, List<String> owners, List<String> files,
                    String pointer, int line, int column) {
 
     public boolean owns(String ruleId) {
-        return rulePatterns.stream().anyMatch(p -> glob(p).matcher(ruleId).matches());
+        return rulePatterns.stream().anyMatch(p -> glob(p).matches(ruleId));
     }
 
     public boolean inRange(long priority) {
@@ -24,16 +27,11 @@ public record Team(String name, long low, long high, List<String> rulePatterns, 
         return owners.isEmpty() ? name : name + " (" + String.join(", ", owners) + ")";
     }
 
+    /** Compiled patterns, shared: a check asks every team about every rule. */
+    private static final Map<String, Glob> GLOBS = new ConcurrentHashMap<>();
+
     /** Glob on rule ids: {@code *} any run of characters, {@code ?} one character, everything else literal. */
-    static Pattern glob(String pattern) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
+    static Glob glob(String pattern) {
+        return GLOBS.computeIfAbsent(pattern, Glob::ruleId);
     }
 }

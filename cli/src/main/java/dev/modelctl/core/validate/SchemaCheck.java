@@ -151,10 +151,22 @@ public final class SchemaCheck {
                 continue; // "a list is not a string", and the anyOf summary: noise
             }
             if (seen.add(f.line() + ":" + f.column() + ":" + f.message())) {
-                out.add(f);
+                out.add(namingRule(doc, pointer, f));
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern RULE_POINTER = java.util.regex.Pattern.compile("^(/rules/\\d+)(/.*)?$");
+
+    /** A violation inside a rule lists that rule in {@code rules}, as every finding about a rule does. */
+    private static Finding namingRule(SourceDocument doc, String pointer, Finding f) {
+        java.util.regex.Matcher m = RULE_POINTER.matcher(pointer);
+        if (!m.matches() || !f.rules().isEmpty()) {
+            return f;
+        }
+        JsonNode id = doc.root().at(m.group(1) + "/rule_id");
+        return id.isTextual() ? f.withRules(List.of(id.asText()), f.witness()) : f;
     }
 
     private static boolean misspeltAs(List<String> unknown, String required) {

@@ -1,5 +1,6 @@
 package dev.modelctl.core.doc;
 
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
 import org.junit.jupiter.api.Test;

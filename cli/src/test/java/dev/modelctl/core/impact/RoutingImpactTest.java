@@ -3,7 +3,7 @@ package dev.modelctl.core.impact;
 import dev.modelctl.core.catalog.ModelCatalog;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.InputException;
+import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.routing.RoutingDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

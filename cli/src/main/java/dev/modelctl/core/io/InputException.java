@@ -1,4 +1,4 @@
-package dev.modelctl.core.doc;
+package dev.modelctl.core.io;
 
 /**
  * The input cannot be read at all (missing, unreadable, too large, binary): the command cannot do its job (exit 2).

@@ -1,0 +1,185 @@
+package dev.modelctl.git;
+
+import dev.modelctl.core.io.InputException;
+import dev.modelctl.core.io.Escape;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The git index as git itself reads it: {@code git ls-files --stage -z} and {@code git cat-file --batch}. The git
+ * binary honours everything a commit honours ({@code GIT_INDEX_FILE} set by {@code git commit -a}/partial commits,
+ * worktrees, submodules, split and sparse indexes) and refuses a corrupt index with its own one-line message. Used by
+ * {@code scan --staged}; JGit stands in when git is not installed (docs/scan.md).
+ */
+final class GitCli implements AutoCloseable {
+    /** One index entry: its mode ({@code 100644}, {@code 120000} symlink, {@code 160000} submodule), blob id and path. */
+    record Entry(String mode, String id, String path) {
+        boolean regularFile() {
+            return mode.startsWith("100");
+        }
+    }
+
+    private final Path dir;
+    private Process batch;
+    private OutputStream batchIn;
+    private InputStream batchOut;
+
+    private GitCli(Path dir) {
+        this.dir = dir;
+    }
+
+    /** git in {@code dir}, or empty when no git binary can be started. */
+    static Optional<GitCli> find(Path dir) {
+        try {
+            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(new GitCli(dir)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Every entry of the index, stage 0 (merged) and conflicted alike, paths relative to the repository's top. */
+    List<Entry> stagedEntries(String flag) {
+        byte[] out = run(flag, null, "ls-files", "--stage", "-z", "--full-name", "--", ":/");
+        List<Entry> entries = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != 0) {
+                continue;
+            }
+            String record = new String(out, start, i - start, StandardCharsets.UTF_8);
+            start = i + 1;
+            int tab = record.indexOf('\t');
+            String[] meta = tab < 0 ? new String[0] : record.substring(0, tab).split(" ");
+            if (meta.length != 3) {
+                throw new InputException(flag + ": unexpected output from git ls-files: " + Escape.controls(record));
+            }
+            entries.add(new Entry(meta[0], meta[1], record.substring(tab + 1)));
+        }
+        return entries;
+    }
+
+    /** Object sizes in bytes, by id, in one {@code git cat-file --batch-check} run. */
+    Map<String, Long> sizes(String flag, List<String> ids) {
+        StringBuilder in = new StringBuilder();
+        ids.forEach(id -> in.append(id).append('\n'));
+        byte[] out = run(flag, in.toString().getBytes(StandardCharsets.US_ASCII), "cat-file", "--batch-check");
+        Map<String, Long> sizes = new HashMap<>();
+        for (String line : new String(out, StandardCharsets.US_ASCII).split("\n")) {
+            String[] f = line.split(" ");
+            if (f.length == 3) {
+                sizes.put(f[0], Long.parseLong(f[2]));
+            }
+        }
+        return sizes;
+    }
+
+    /** The content of blob {@code id} ({@code size} bytes), through one long-running {@code git cat-file --batch}. */
+    synchronized byte[] blob(String id, long size) throws IOException {
+        if (batch == null) {
+            batch = new ProcessBuilder("git", "cat-file", "--batch").directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            batchIn = batch.getOutputStream();
+            batchOut = new BufferedInputStream(batch.getInputStream(), 1 << 16);
+        }
+        batchIn.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+        batchIn.flush();
+        String header = readLine(batchOut);
+        String[] f = header.split(" ");
+        if (f.length != 3 || Long.parseLong(f[2]) != size) {
+            throw new IOException("git cat-file: unexpected answer '" + Escape.controls(header) + "' for " + id);
+        }
+        byte[] content = batchOut.readNBytes((int) size);
+        batchOut.read(); // the LF after the content
+        return content;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) >= 0 && c != '\n') {
+            line.write(c);
+        }
+        if (c < 0) {
+            throw new IOException("git cat-file ended early");
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs one git command to completion; a non-zero exit is one line with git's own first error line. */
+    private byte[] run(String flag, byte[] input, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+            Thread feeder = new Thread(() -> {
+                try (OutputStream o = p.getOutputStream()) {
+                    if (input != null) {
+                        o.write(input);
+                    }
+                } catch (IOException e) {
+                    // git exited early; its exit code and stderr say why
+                }
+            }, "git-stdin");
+            feeder.setDaemon(true);
+            feeder.start();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread drain = new Thread(() -> {
+                try {
+                    p.getErrorStream().transferTo(err);
+                } catch (IOException e) {
+                    // nothing more to read
+                }
+            }, "git-stderr");
+            drain.setDaemon(true);
+            drain.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            int exit = p.waitFor();
+            drain.join(5000);
+            if (exit != 0) {
+                String first = err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).findFirst()
+                        .orElse("exit code " + exit);
+                throw new InputException(flag + ": git " + args[0] + " failed: " + Escape.controls(first.strip()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new InputException(flag + ": cannot run git " + args[0] + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(flag + ": interrupted while running git " + args[0]);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (batch != null) {
+            try {
+                batchIn.close();
+                batch.waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // already gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batch.destroy();
+            batch = null;
+        }
+    }
+}
