@@ -22,6 +22,7 @@ import java.io.PrintStream;
                 SmokeCommand.class,
                 DeployCommand.class,
                 OverrideCommand.class,
+                DrillCommand.class,
                 StatusCommand.class,
                 HistoryCommand.class,
                 RollbackCommand.class,

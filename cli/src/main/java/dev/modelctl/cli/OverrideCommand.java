@@ -93,13 +93,12 @@ public final class OverrideCommand implements Callable<Integer> {
         }
         AppConfigService service = appconfig.service(config);
         Target t = appconfig.target(service, config, true, true);
-        Deployment live = DeployedDocuments.lastCompleted(service, t)
-                .orElseThrow(() -> new DeployException("override: nothing is deployed to " + t.environment().name() + " yet"));
-        SourceDocument deployed = DeployedDocuments.version(service, t, live.configurationVersion());
-        RoutingDocument doc = RoutingDocument.from(deployed);
         var out = parent.out;
-        Instant now = Instant.now();
         if (action.status) {
+            Deployment live = DeployedDocuments.lastCompleted(service, t)
+                    .orElseThrow(() -> new DeployException("override: nothing is deployed to " + t.environment().name() + " yet"));
+            RoutingDocument doc = RoutingDocument.from(DeployedDocuments.version(service, t, live.configurationVersion()));
+            Instant now = Instant.now();
             CostOverride o = doc.costOverride();
             if (o == null || !o.active()) {
                 out.println("cost override: off in " + t.environment().name() + " (version " + live.configurationVersion() + ")");
@@ -114,6 +113,27 @@ public final class OverrideCommand implements Callable<Integer> {
             }
             return 0;
         }
+        String who = action.cost ? (engineer != null ? engineer : GitInfo.userEmail(Path.of("")) != null ? GitInfo.userEmail(Path.of("")) : System.getProperty("user.name")) : null;
+        return apply(service, t, config, new Switch(action.cost, useCases, model, reason, who, lifetime, Durations.parseFlag("--bake", bake), polling.interval()),
+                output, out, parent.err);
+    }
+
+    /** What {@code override --cost} / {@code --clear} asks for; {@code activate} false = clear. */
+    record Switch(boolean activate, List<String> useCases, String model, String reason, String engineer, Duration ttl, Duration bake, Duration poll) {
+    }
+
+    /**
+     * The --cost / --clear path on the live document: build, validate, deploy all-at-once and follow. Shared with
+     * {@code drill cost-override} (its lever) so the drill exercises exactly what on-call runs. Returns the exit code.
+     */
+    static int apply(AppConfigService service, Target t, RepoConfig config, Switch s, OutputOptions output, java.io.PrintStream out,
+                     java.io.PrintStream err) {
+        Deployment live = DeployedDocuments.lastCompleted(service, t)
+                .orElseThrow(() -> new DeployException("override: nothing is deployed to " + t.environment().name() + " yet"));
+        SourceDocument deployed = DeployedDocuments.version(service, t, live.configurationVersion());
+        RoutingDocument doc = RoutingDocument.from(deployed);
+        Instant now = Instant.now();
+        List<String> useCases = s.useCases();
         for (String u : useCases) {
             if (!doc.useCases().containsKey(u)) {
                 throw new CommandFailure("override: no use case '" + u + "' in the deployed document; known: " + String.join(", ", doc.useCases().keySet()));
@@ -121,16 +141,17 @@ public final class OverrideCommand implements Callable<Integer> {
         }
         ObjectNode updated;
         String description;
-        if (action.cost) {
-            String target = model != null ? model : doc.costOverride() != null ? doc.costOverride().model() : null;
+        if (s.activate()) {
+            String target = s.model() != null ? s.model() : doc.costOverride() != null ? doc.costOverride().model() : null;
             if (target == null) {
                 throw new CommandFailure("override: the deployed document has no cost_override.model; pass --model MODEL");
             }
-            String who = engineer != null ? engineer : GitInfo.userEmail(Path.of("")) != null ? GitInfo.userEmail(Path.of("")) : System.getProperty("user.name");
-            updated = CostOverridePlan.activate(deployed.root(), new CostOverridePlan.Request(useCases, target, reason, who, lifetime), now);
+            String who = s.engineer();
+            Duration lifetime = s.ttl();
+            updated = CostOverridePlan.activate(deployed.root(), new CostOverridePlan.Request(useCases, target, s.reason(), who, lifetime), now);
             out.println("estimated cost per 1k tokens while the override is active:");
             CostOverridePlan.estimate(doc, ModelCatalog.builtIn(), useCases, target).forEach(l -> out.println("  " + l));
-            description = "modelctl override --cost by " + who + " for " + Durations.format(lifetime) + ": " + reason;
+            description = "modelctl override --cost by " + who + " for " + Durations.format(lifetime) + ": " + s.reason();
         } else {
             updated = CostOverridePlan.clear(deployed.root());
             description = "modelctl override --clear";
@@ -142,11 +163,11 @@ public final class OverrideCommand implements Callable<Integer> {
         Report report = new Report("override", findings, "1 document");
         if (report.exitCode() != 0) {
             output.emit(report, out);
-            parent.err.println("modelctl: override: the overridden document has blocking findings; nothing deployed");
+            err.println("modelctl: override: the overridden document has blocking findings; nothing deployed");
             return Findings.EXIT_BLOCKING;
         }
-        StrategySpec fast = new StrategySpec("all-at-once", 100, Duration.ZERO, Durations.parseFlag("--bake", bake));
-        return new DeployCommand.Rollout(service, t, out, parent.err, polling.interval(), false, false)
+        StrategySpec fast = new StrategySpec("all-at-once", 100, Duration.ZERO, s.bake());
+        return new DeployCommand.Rollout(service, t, out, err, s.poll(), false, false)
                 .run(fast, true, content, "application/json", description);
     }
 }

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CheckRegistryTest {
     /** Families whose findings need a live service or a git history: their tests drive fakes and repositories (impact: impact/PullRequestImpactTest). */
-    private static final Set<Check.Family> TESTED_BY_DEDICATED_SUITES = EnumSet.of(Check.Family.APPROVAL, Check.Family.IMPACT, Check.Family.SMOKE);
+    private static final Set<Check.Family> TESTED_BY_DEDICATED_SUITES = EnumSet.of(Check.Family.APPROVAL, Check.Family.IMPACT,
+            Check.Family.SMOKE, Check.Family.DRILL);
 
     private static Set<Check> reportedBy(List<DocumentCheck> checks) {
         Set<Check> out = EnumSet.noneOf(Check.class);
@@ -73,7 +74,7 @@ class CheckRegistryTest {
         List<String> missing = new ArrayList<>();
         for (Check c : Check.values()) {
             boolean ok = TESTED_BY_DEDICATED_SUITES.contains(c.family())
-                    ? java.util.regex.Pattern.compile("\"" + c.id() + "[\" ]").matcher(testSources).find()
+                    ? java.util.regex.Pattern.compile("[\"\\[ ]" + c.id() + "[\"\\] ]").matcher(testSources).find()
                     || testSources.contains("Check." + c.name())
                     : covered.contains(c.id());
             if (!ok) {

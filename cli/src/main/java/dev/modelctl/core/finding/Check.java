@@ -47,7 +47,10 @@ public enum Check {
     HARDCODED_MODEL_ID("hardcoded-model-id", Family.SCANNER, Severity.ERROR, "A Bedrock model ID is hard-coded outside the allowed places."),
     ENV_MODEL_KEY("env-model-key", Family.SCANNER, Severity.WARNING, "An environment variable selects a model outside the routing config."),
     // smoke (live calls on Bedrock)
-    SMOKE_CALL_FAILED("smoke-call-failed", Family.SMOKE, Severity.ERROR, "An InvokeModel built from a model block's own parameters failed on Bedrock.");
+    SMOKE_CALL_FAILED("smoke-call-failed", Family.SMOKE, Severity.ERROR, "An InvokeModel built from a model block's own parameters failed on Bedrock."),
+    // cost-override drill (docs/drill.md)
+    DRILL_CRITERION_FAILED("drill-criterion-failed", Family.DRILL, Severity.ERROR,
+            "A cost-override drill criterion failed: the override was not served in time, routed a request class elsewhere, or saved too little.");
 
     /** Where a family of checks runs. */
     public enum Family {
@@ -58,7 +61,8 @@ public enum Check {
         APPROVAL("check --base"),
         IMPACT("check --base, diff"),
         SCANNER("scan"),
-        SMOKE("smoke");
+        SMOKE("smoke"),
+        DRILL("drill cost-override");
 
         private final String runsIn;
 

@@ -1,0 +1,276 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.aws.AwsClients;
+import dev.modelctl.aws.SdkConfigurationSessions;
+import dev.modelctl.aws.SdkModelInvoker;
+import dev.modelctl.core.config.Durations;
+import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.deploy.AppConfigService;
+import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.drill.DrillClock;
+import dev.modelctl.core.drill.DrillException;
+import dev.modelctl.core.drill.DrillResult;
+import dev.modelctl.core.drill.DrillRunner;
+import dev.modelctl.core.drill.DrillSettings;
+import dev.modelctl.core.drill.SessionSampler;
+import dev.modelctl.core.finding.Findings;
+import dev.modelctl.core.report.Format;
+import dev.modelctl.core.report.JsonRenderer;
+import dev.modelctl.core.report.Report;
+import dev.modelctl.core.smoke.ModelInvoker;
+import dev.modelctl.git.GitInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code modelctl drill cost-override --env E}: the quarterly drill of the incident switch (docs/drill.md). */
+@Command(name = "drill", mixinStandardHelpOptions = true, description = "Rehearse an incident procedure end to end.",
+        subcommands = DrillCommand.CostOverride.class)
+public final class DrillCommand implements Runnable {
+    @ParentCommand
+    ModelctlCommand parent;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(parent.out);
+    }
+
+    /** Override on through the real lever, timed as services see it, checked, always cleared. */
+    @Command(name = "cost-override", mixinStandardHelpOptions = true,
+            description = "Turn the cost override on through the on-call lever, time until AppConfig Data sessions serve it, check routing and the "
+                    + "shadow cost reduction, always clear it again, and report pass/fail (exit 1 when a criterion fails, 2 when the drill could not run).")
+    public static final class CostOverride implements Callable<Integer> {
+        @ParentCommand
+        DrillCommand drill;
+        @Mixin
+        GlobalOptions global;
+        @Mixin
+        AppConfigOptions appconfig;
+        @Mixin
+        OutputOptions output;
+        @Mixin
+        PollOptions polling;
+
+        @Option(names = "--use-cases", split = ",", paramLabel = "USE_CASE", description = "Only these use cases (default: every use case).")
+        List<String> useCases = List.of();
+
+        @Option(names = "--target", paramLabel = "DURATION", defaultValue = "90s",
+                description = "Longest time from the flip until every sampled session serves the override (default: ${DEFAULT-VALUE}).")
+        String target;
+
+        @Option(names = "--min-reduction", paramLabel = "PCT", defaultValue = "70%",
+                description = "Smallest acceptable shadow cost reduction (default: ${DEFAULT-VALUE}).")
+        String minReduction;
+
+        @Option(names = "--report", paramLabel = "FILE", description = "Write the Markdown drill report for the runbook here (atomic write).")
+        Path report;
+
+        @Option(names = "--smoke", description = "Also make one small InvokeModel per override model with the document's parameters.")
+        boolean smoke;
+
+        @Option(names = "--sessions", paramLabel = "N", defaultValue = "5", description = "Concurrent AppConfig Data sessions (default: ${DEFAULT-VALUE}).")
+        int sessions;
+
+        @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s",
+                description = "Each session's RequiredMinimumPollIntervalInSeconds, 15s to 24h (default: ${DEFAULT-VALUE}; use your services' value).")
+        String pollInterval;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+                description = "How long to wait for the sessions to serve the override, and then the clear (default: ${DEFAULT-VALUE}).")
+        String timeout;
+
+        @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "15m",
+                description = "The drill override's expiry: runtimes drop it then even if every clear failed (default: ${DEFAULT-VALUE}).")
+        String ttl;
+
+        @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m",
+                description = "Bake time of the override's all-at-once deployment, as `override` (default: ${DEFAULT-VALUE}).")
+        String bake;
+
+        @Option(names = "--engineer", paramLabel = "WHO", description = "Who runs the drill (default: git user.email, else $USER).")
+        String engineer;
+
+        @Option(names = "--time-scale", paramLabel = "MS", hidden = true,
+                description = "Real milliseconds per AppConfig second (the test suite runs the drill against fakes on an accelerated clock).")
+        Double timeScale;
+
+        @Override
+        public Integer call() {
+            ModelctlCommand parent = drill.parent;
+            Duration targetTime = positive("--target", target);
+            double min = parsePercent(minReduction);
+            Duration poll = Durations.parseFlag("--poll-interval", pollInterval);
+            if (poll.compareTo(Duration.ofSeconds(15)) < 0 || poll.compareTo(Duration.ofHours(24)) > 0) {
+                throw new CommandFailure("--poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not " + pollInterval);
+            }
+            if (sessions < 1 || sessions > 50) {
+                throw new CommandFailure("--sessions: between 1 and 50, not " + sessions);
+            }
+            Duration wait = positive("--timeout", timeout);
+            Duration lifetime = positive("--ttl", ttl);
+            RepoConfig config = global.repoConfig();
+            if (lifetime.compareTo(config.override().maxTtl()) > 0) {
+                throw new CommandFailure("drill: --ttl " + Durations.format(lifetime) + " is longer than the allowed "
+                        + Durations.format(config.override().maxTtl()) + " (override.max_ttl)");
+            }
+            Duration bakeTime = Durations.parseFlag("--bake", bake);
+            if (report != null && report.toAbsolutePath().getParent() != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
+                throw new CommandFailure("--report: no such directory: " + report.toAbsolutePath().getParent());
+            }
+            DrillClock clock = timeScale == null ? DrillClock.REAL : new DrillClock(timeScale);
+            String who = engineer != null ? engineer : GitInfo.userEmail(Path.of("")) != null ? GitInfo.userEmail(Path.of("")) : System.getProperty("user.name");
+            Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            String reason = "modelctl drill cost-override " + started + " by " + who + " (quarterly drill; cleared automatically)";
+
+            AppConfigService service = appconfig.service(config);
+            Target t = appconfig.target(service, config, true, true);
+            AwsClients clients = appconfig.aws.clients(config);
+            DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, poll, wait, lifetime, reason, smoke);
+            OverrideLever lever = new OverrideLever(service, t, config, who, bakeTime, polling.interval(), parent.err);
+            LazyInvoker invoker = new LazyInvoker(clients);
+            DrillResult result;
+            try (SdkConfigurationSessions data = new SdkConfigurationSessions(clients.appConfigData());
+                 SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, poll, clock,
+                         "appconfig:" + t.environment().name())) {
+                DrillRunner runner = new DrillRunner(settings, lever, sampler, CatalogOptions.resolve(null, config), null, invoker::get, clock, parent.err);
+                Thread onInterrupt = new Thread(() -> interrupted(runner, parent, t.environment().name()), "drill-clear-on-interrupt");
+                Runtime.getRuntime().addShutdownHook(onInterrupt);
+                try {
+                    result = runner.run();
+                } catch (DrillException e) {
+                    throw new CommandFailure(e.getMessage());
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                    } catch (IllegalStateException shuttingDown) {
+                        // Ctrl-C: the hook is clearing
+                    }
+                    invoker.close();
+                }
+            }
+            return emit(result, parent, started);
+        }
+
+        /** Ctrl-C: clear (or stop the drill's deployment) before the JVM exits, and say what state it leaves. */
+        private static void interrupted(DrillRunner runner, ModelctlCommand parent, String env) {
+            DrillResult.Clear c = runner.clear();
+            if (c == null) {
+                parent.err.println("\nmodelctl: drill interrupted before the lever was pulled; nothing changed in " + env);
+            } else if (c.verified()) {
+                parent.err.println("\nmodelctl: drill interrupted: the override is cleared and every sampled session serves the clear");
+            } else {
+                parent.err.println("\nmodelctl: drill interrupted: the clear is NOT confirmed (" + c.lever().outcome() + "); run `modelctl override --clear --env "
+                        + env + "` and check `modelctl override --status --env " + env + "`");
+            }
+        }
+
+        private int emit(DrillResult result, ModelctlCommand parent, Instant started) {
+            Report findings = new Report("drill", result.findings(), "1 environment");
+            var out = parent.out;
+            if (report != null) {
+                write(report, result.markdown(started.toString()));
+            }
+            if (output.format() == Format.JSON) {
+                var root = JsonRenderer.toJson(findings);
+                result.json(root);
+                out.println(root.toPrettyString());
+                out.flush();
+            } else {
+                if (output.format() == Format.TEXT) {
+                    result.text(out);
+                }
+                if (output.format() != Format.TEXT || !findings.findings().isEmpty()) {
+                    output.emit(findings, out);
+                }
+                if (output.format() == Format.MARKDOWN) {
+                    out.println();
+                    out.print(result.markdown(started.toString()));
+                }
+            }
+            if (!result.cleared()) {
+                parent.err.println("modelctl: drill: the clear is not confirmed in " + result.settings().environment()
+                        + ": the drill's override may still be served; run `modelctl override --clear --env " + result.settings().environment() + "` now");
+                return Findings.EXIT_FAILURE;
+            }
+            return findings.exitCode();
+        }
+
+        private static void write(Path file, String content) {
+            Path dir = file.toAbsolutePath().getParent();
+            try {
+                Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+                try {
+                    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                throw new CommandFailure("--report: cannot write " + file + ": " + e.getMessage());
+            }
+        }
+
+        private static Duration positive(String flag, String text) {
+            Duration d = Durations.parseFlag(flag, text);
+            if (d.isZero() || d.isNegative()) {
+                throw new CommandFailure(flag + ": must be longer than 0");
+            }
+            return d;
+        }
+
+        /** {@code 70%}, {@code 70} or {@code 0.7}: a fraction between 0 and 1. */
+        static double parsePercent(String text) {
+            String t = text.trim();
+            boolean pct = t.endsWith("%");
+            try {
+                double v = Double.parseDouble(pct ? t.substring(0, t.length() - 1).trim() : t);
+                double f = pct || v > 1 ? v / 100 : v;
+                if (Double.isNaN(f) || f < 0 || f > 1) {
+                    throw new NumberFormatException();
+                }
+                return f;
+            } catch (NumberFormatException e) {
+                throw new CommandFailure(String.format(Locale.ROOT, "--min-reduction: expected a percentage such as 70%%, not '%s'", text));
+            }
+        }
+    }
+
+    /** Opens the Bedrock client only when --smoke calls it. */
+    private static final class LazyInvoker {
+        private final AwsClients clients;
+        private SdkModelInvoker invoker;
+
+        LazyInvoker(AwsClients clients) {
+            this.clients = clients;
+        }
+
+        synchronized ModelInvoker get() {
+            if (invoker == null) {
+                invoker = SdkModelInvoker.open(clients, Duration.ofSeconds(30));
+            }
+            return invoker;
+        }
+
+        synchronized void close() {
+            if (invoker != null) {
+                invoker.close();
+            }
+        }
+    }
+}

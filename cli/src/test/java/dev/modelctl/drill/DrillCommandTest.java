@@ -1,0 +1,313 @@
+package dev.modelctl.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelctl.fakes.FakeAppConfig;
+import dev.modelctl.fakes.FakeAppConfigData;
+import dev.modelctl.fakes.FakeCloudWatch;
+import dev.modelctl.testing.Cli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code modelctl drill cost-override} end to end: the real CLI, the real SDK AppConfig and AppConfig Data clients,
+ * pointed at the fake control plane and the fake data plane on one accelerated clock (1 AppConfig second = 20 ms).
+ * The clock also stretches the real latency of the lever's own control-plane calls (0.5 s real = 25 AppConfig s on a
+ * loaded machine), so tests that expect the 90 s target to pass give a generous --target and assert lower bounds.
+ */
+class DrillCommandTest {
+    static final double MS_PER_SECOND = 20;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    FakeAppConfig appConfig;
+    FakeAppConfigData data;
+    String app;
+    String staging;
+    String profile;
+    Path config;
+    Path document;
+
+    @BeforeAll
+    static void credentials() {
+        System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKE");
+        System.setProperty("aws.secretAccessKey", "fake-secret-key-for-tests");
+        System.setProperty("aws.region", "us-east-1");
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        appConfig = new FakeAppConfig(new FakeCloudWatch(), (long) (60 * MS_PER_SECOND));
+        appConfig.start();
+        data = new FakeAppConfigData(appConfig, MS_PER_SECOND);
+        data.start();
+        app = appConfig.addApplication("chatbot");
+        staging = appConfig.addEnvironment(app, "staging");
+        profile = appConfig.addProfile(app, "model-routing");
+        config = Files.writeString(dir.resolve(".modelctl.yaml"), "appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\n");
+        document = Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("routing.yaml"));
+    }
+
+    @AfterEach
+    void stop() {
+        data.close();
+        appConfig.close();
+    }
+
+    private Cli.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(),
+                "--endpoint-url", "appconfigdata=" + data.endpoint()));
+        return Cli.run(all.toArray(String[]::new));
+    }
+
+    private void deployTemplate() {
+        Cli.Result r = run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms");
+        assertEquals(0, r.exit(), r::toString);
+    }
+
+    private Cli.Result drill(String... extra) {
+        List<String> args = new ArrayList<>(List.of("drill", "cost-override", "--env", "staging", "--time-scale", Double.toString(MS_PER_SECOND),
+                "--poll", "10ms", "--engineer", "drill@example.com"));
+        args.addAll(List.of(extra));
+        if (!args.contains("--bake")) {
+            args.addAll(List.of("--bake", "0m"));
+        }
+        return run(args.toArray(String[]::new));
+    }
+
+    private JsonNode version(int n) throws IOException {
+        return MAPPER.readTree(appConfig.hosted(app, profile).get(n - 1).content());
+    }
+
+    private static double seconds(JsonNode n) {
+        return n.asDouble();
+    }
+
+    @Test
+    void passesWhenEverySessionServesTheOverrideInTimeAndAlwaysClears() throws IOException {
+        deployTemplate();
+        data.propagationDelays(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(45));
+        Path report = dir.resolve("drill-report.md");
+        Cli.Result r = drill("--format", "json", "--report", report.toString(), "--target", "10m");
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode out = MAPPER.readTree(r.out());
+        assertEquals(0, out.get("findings").size(), r.out());
+        JsonNode d = out.get("drill");
+        assertTrue(d.get("passed").asBoolean());
+        assertTrue(d.get("cleared").asBoolean());
+        List<String> statuses = new ArrayList<>();
+        d.get("criteria").forEach(c -> statuses.add(c.get("name").asText() + "=" + c.get("status").asText()));
+        assertEquals(List.of("override went live=pass", "time to first served=pass", "time to all 5 sampled sessions=pass",
+                "shadow cost reduction=pass", "routing check=pass", "smoke=skipped", "override cleared and served=pass"), statuses);
+        // the slowest session sees the version 45 s after the flip, at its first poll after that: at most one 15 s interval later
+        double all = seconds(d.get("override").get("all_served_seconds"));
+        assertTrue(all >= 45, "all served after " + all + " s");
+        // which watcher got which delay depends on the order the sessions started in: compare sorted
+        List<Double> perSession = new ArrayList<>();
+        d.get("override").get("sessions").forEach(s -> perSession.add(seconds(s.get("served_seconds"))));
+        perSession.sort(Double::compare);
+        List<Integer> delays = List.of(0, 10, 20, 30, 45);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(perSession.get(i) >= delays.get(i), "each session waits for its propagation delay: " + perSession);
+        }
+        assertEquals(5, d.get("override").get("sessions").size());
+        assertEquals(0.872, d.get("shadow_cost").get("reduction").asDouble(), 0.001, "1 - 0.002425 / 0.0189 at catalog prices");
+        assertTrue(d.get("shadow_cost").get("assumed_equal_shares").asBoolean());
+        assertEquals(8, d.get("routing").size(), "4 use cases + 4 rule classes (core-intent-fast is the intent_classify class)");
+        // the lever: version 2 switched it on (the drill's reason and a 15-minute TTL), version 3 switched it off
+        assertEquals(3, appConfig.hosted(app, profile).size());
+        JsonNode on = version(2).get("cost_override");
+        assertTrue(on.get("active").asBoolean());
+        assertTrue(on.get("reason").asText().startsWith("modelctl drill cost-override "), on.toString());
+        assertEquals("drill@example.com", on.get("engineer").asText());
+        assertEquals(15 * 60, java.time.Instant.parse(on.get("expires_at").asText()).getEpochSecond()
+                - java.time.Instant.parse(on.get("started_at").asText()).getEpochSecond());
+        assertFalse(version(3).get("cost_override").get("active").asBoolean());
+        assertTrue(data.rejections.isEmpty(), "the drill honours tokens and poll intervals: " + data.rejections);
+        String md = Files.readString(report);
+        assertTrue(md.startsWith("## Cost-override drill: staging, "), md);
+        assertTrue(md.contains(" — PASS\n"), md);
+        assertTrue(md.contains("| shadow cost reduction | PASS | 87.2 % (min 70.0 %) |"), md);
+        assertTrue(md.contains("| {region=eu-central-1, task_type=moderation} (rule safety-moderation-eu) | claude_haiku | claude_haiku |"), md);
+        assertTrue(md.contains("equal shares per use case (no traffic mix configured)"), md);
+    }
+
+    @Test
+    void textTableNamesEveryCriterion() {
+        deployTemplate();
+        Cli.Result r = drill("--target", "10m");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("cost-override drill in staging (every use case): PASS\n"), r.out());
+        assertTrue(r.out().contains("\nshadow cost reduction           PASS     87.2 % (min 70.0 %)\n"), r.out());
+        assertTrue(r.out().contains("\nrouting check                   PASS     8 of 8 request classes as expected\n"), r.out());
+        assertTrue(r.out().contains("\nsmoke                           SKIPPED  not requested (--smoke)\n"), r.out());
+        assertTrue(r.out().contains("note: shadow cost: equal shares per use case (no traffic mix configured);"), r.out());
+        assertTrue(r.err().contains("drill: lever LIVE"), r.err());
+        assertTrue(r.err().contains("drill: clear LIVE"), r.err());
+    }
+
+    @Test
+    void reductionUnderTheMinimumFailsButStillClears() throws IOException {
+        deployTemplate();
+        Cli.Result r = drill("--use-cases", "intent_classify,moderation");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("\nshadow cost reduction           FAIL     -0.1 %, under the 70.0 % minimum\n"), r.out());
+        assertTrue(r.out().contains("appconfig:staging: error [drill-criterion-failed] shadow cost reduction: -0.1 %, under the 70.0 % minimum"), r.out());
+        // out-of-scope classes keep their model: product_recommendation stays on claude_sonnet
+        assertTrue(r.out().contains("routing check                   PASS     8 of 8 request classes as expected"), r.out());
+        assertEquals(3, appConfig.hosted(app, profile).size());
+        assertFalse(version(3).get("cost_override").get("active").asBoolean());
+    }
+
+    @Test
+    void slowPropagationMissesTheTarget() {
+        deployTemplate();
+        data.propagationDelays(Duration.ZERO, Duration.ofSeconds(200));
+        Cli.Result r = drill("--sessions", "2", "--format", "json");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().contains("\"name\" : \"time to all 2 sampled sessions\",\n      \"status\" : \"fail\""), r.out());
+        assertTrue(r.out().contains("over the 90.0 s target"), r.out());
+        assertTrue(r.out().contains("\"cleared\" : true"), r.out());
+    }
+
+    @Test
+    void rolloutStoppedPartWayFailsAndLeavesNothingToClear() throws IOException {
+        deployTemplate();
+        data.propagationDelays(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(80))
+                .stopDeploymentAfterServedTo(2);
+        Cli.Result r = drill("--format", "json", "--bake", "10m");
+        assertEquals(1, r.exit(), r::toString);
+        JsonNode d = MAPPER.readTree(r.out()).get("drill");
+        assertEquals("rolled_back", d.get("override").get("lever").asText());
+        assertTrue(d.get("criteria").get(0).get("value").asText().contains("ROLLED_BACK: AppConfig rolled deployment of version 2 back: "
+                + "Rollback initiated by user (triggered by USER)"), d.toString());
+        assertEquals("pass", d.get("criteria").get(1).get("status").asText(), "two sessions did serve it");
+        assertEquals("2 of 5 sessions served it within 300.0 s", d.get("criteria").get(2).get("value").asText());
+        assertEquals("nothing_to_do", d.get("clear").get("lever").asText());
+        assertTrue(d.get("cleared").asBoolean(), "every session serves version 1 again");
+        assertEquals(2, appConfig.hosted(app, profile).size(), "no clear version for an override that never went live");
+        assertEquals("ROLLED_BACK", appConfig.deploymentsOf(app, staging).get(1).state());
+    }
+
+    @Test
+    void smokeFailureFailsTheDrillAndTheOverrideIsStillCleared() throws IOException {
+        try (var bedrock = new dev.modelctl.fakes.FakeBedrockRuntime()
+                .model("anthropic.claude-3-haiku-20240307-v1:0", "anthropic-messages", 4096)
+                .retire("amazon.titan-text-lite-v1")) {
+            bedrock.start();
+            deployTemplate();
+            Cli.Result r = drill("--smoke", "--endpoint-url", "bedrock-runtime=" + bedrock.endpoint());
+            assertEquals(1, r.exit(), r::toString);
+            assertTrue(r.out().contains("\nsmoke                           FAIL     1 of 2 calls failed\n"), r.out());
+            assertTrue(r.out().contains("error [smoke-call-failed] InvokeModel amazon.titan-text-lite-v1 failed: ResourceNotFoundException"), r.out());
+            assertEquals(List.of("amazon.titan-text-lite-v1", "anthropic.claude-3-haiku-20240307-v1:0"),
+                    bedrock.invocations.stream().map(dev.modelctl.fakes.FakeBedrockRuntime.Invocation::modelId).sorted().toList());
+            assertTrue(r.out().contains("override cleared and served     PASS"), r.out());
+            assertFalse(version(3).get("cost_override").get("active").asBoolean());
+        }
+    }
+
+    @Test
+    void refusesToTouchAnOverrideThatIsAlreadyActive() {
+        deployTemplate();
+        Cli.Result on = run("override", "--cost", "--reason", "INC-7", "--env", "staging", "--bake", "0m", "--poll", "5ms");
+        assertEquals(0, on.exit(), on::toString);
+        Cli.Result r = drill();
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().startsWith("modelctl: drill: a cost override is already active in staging (INC-7, by "), r.err());
+        assertTrue(r.err().endsWith("; the drill never touches a live override\n"), r.err());
+        assertEquals(2, appConfig.hosted(app, profile).size(), "nothing uploaded");
+    }
+
+    @Test
+    void couldNotRunWhenNothingIsDeployedOrFlagsAreWrong() {
+        Cli.Result none = drill("--timeout", "30s");
+        assertEquals(2, none.exit(), none::toString);
+        assertEquals("modelctl: drill: cannot sample what AppConfig serves in staging: AppConfig Data serves no configuration for this "
+                + "environment and profile (nothing deployed yet?)\n", none.err());
+        Cli.Result poll = drill("--poll-interval", "5s");
+        assertEquals(2, poll.exit());
+        assertEquals("modelctl: --poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not 5s\n", poll.err());
+        Cli.Result pct = drill("--min-reduction", "lots");
+        assertEquals(2, pct.exit());
+        assertEquals("modelctl: --min-reduction: expected a percentage such as 70%, not 'lots'\n", pct.err());
+        deployTemplate();
+        Cli.Result unknown = drill("--use-cases", "recommendation");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().startsWith("modelctl: drill: --use-cases: no use case 'recommendation' in the document served in staging; known: "),
+                unknown.err());
+        assertEquals(1, appConfig.hosted(app, profile).size(), "nothing uploaded by a drill that could not run");
+    }
+
+    @Test
+    void sessionsWhoseTokensExpireStartANewSessionLikeAServiceWould() throws Exception {
+        deployTemplate();
+        var result = new java.util.concurrent.atomic.AtomicReference<Cli.Result>();
+        Thread drill = new Thread(() -> result.set(drill("--format", "json", "--target", "10m", "--sessions", "3")));
+        drill.start();
+        while (data.sessionsStarted() < 3 && drill.isAlive()) {
+            Thread.sleep(5);
+        }
+        data.advanceClock(Duration.ofHours(25)); // every token handed out so far is now past its 24 hours
+        drill.join();
+        Cli.Result r = result.get();
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode sessions = MAPPER.readTree(r.out()).get("drill").get("override").get("sessions");
+        int restarts = 0;
+        for (JsonNode s : sessions) {
+            restarts += s.get("restarts").asInt();
+            s.get("errors").forEach(e -> assertTrue(e.asText().startsWith("BadRequestException: AppConfig Data GetLatestConfiguration: "
+                    + "BadRequestException: ConfigurationToken has expired"), e.asText()));
+        }
+        assertEquals(3, restarts, "each session restarted once: " + sessions);
+        assertTrue(data.rejections.stream().allMatch(x -> x.startsWith("Expired: ")), data.rejections.toString());
+    }
+
+    @Test
+    void ctrlCWhileTheOverrideDeploysStopsItAndConfirmsTheClear() throws Exception {
+        deployTemplate();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main", "drill", "cost-override", "--env", "staging",
+                "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--poll", "20ms", "--engineer", "drill@example.com",
+                "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(), "--endpoint-url", "appconfigdata=" + data.endpoint()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "fake-secret-key-for-tests");
+        pb.environment().put("AWS_REGION", "us-east-1");
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        Process p = pb.start();
+        StringBuilder err = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                err.append(line).append('\n');
+                if (line.startsWith("deployment #2: BAKING")) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                }
+            }
+        }
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "modelctl exits after Ctrl-C");
+        assertEquals(130, p.exitValue(), err::toString);
+        assertTrue(err.toString().contains("drill: clear ROLLED_BACK after "), err.toString());
+        assertTrue(err.toString().contains("stopped the drill's deployment #2 (version 2); AppConfig serves the previous version again"), err.toString());
+        assertTrue(err.toString().contains("modelctl: drill interrupted: the override is cleared and every sampled session serves the clear"), err.toString());
+        assertEquals("ROLLED_BACK", appConfig.deploymentsOf(app, staging).get(1).state());
+        assertEquals(2, appConfig.hosted(app, profile).size(), "stopping needs no new version");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.modelctl.drill;
+
+import dev.modelctl.aws.AwsClients;
+import dev.modelctl.aws.AwsSettings;
+import dev.modelctl.aws.SdkConfigurationSessions;
+import dev.modelctl.core.drill.DrillClock;
+import dev.modelctl.core.drill.SessionSampler;
+import dev.modelctl.fakes.FakeAppConfig;
+import dev.modelctl.fakes.FakeAppConfigData;
+import dev.modelctl.fakes.FakeCloudWatch;
+import dev.modelctl.testing.Cli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Concurrent AppConfig Data sessions sample a gradual rollout: with a linear 20 %-per-minute deployment each session
+ * gets the new version when the percentage passes its client bucket, so the sampled times spread over the rollout.
+ */
+class GradualRolloutSamplingTest {
+    static final double MS_PER_SECOND = 10;
+
+    @TempDir
+    Path dir;
+    FakeAppConfig appConfig;
+    FakeAppConfigData data;
+    String app;
+    String env;
+    String profile;
+    Path config;
+    Path document;
+
+    @BeforeAll
+    static void credentials() {
+        System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKE");
+        System.setProperty("aws.secretAccessKey", "fake-secret-key-for-tests");
+        System.setProperty("aws.region", "us-east-1");
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        appConfig = new FakeAppConfig(new FakeCloudWatch(), (long) (60 * MS_PER_SECOND));
+        appConfig.start();
+        data = new FakeAppConfigData(appConfig, MS_PER_SECOND);
+        data.start();
+        app = appConfig.addApplication("chatbot");
+        env = appConfig.addEnvironment(app, "staging");
+        profile = appConfig.addProfile(app, "model-routing");
+        config = Files.writeString(dir.resolve(".modelctl.yaml"), "appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\n");
+        document = Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("routing.yaml"));
+        assertEquals(0, deploy("--strategy", "all-at-once", "--bake", "0m").exit());
+    }
+
+    @AfterEach
+    void stop() {
+        data.close();
+        appConfig.close();
+    }
+
+    private Cli.Result deploy(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("deploy", document.toString(), "--env", "staging", "--poll", "5ms",
+                "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint()));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void sessionsGetTheNewVersionAsTheRolloutPercentagePassesTheirBucket() throws Exception {
+        DrillClock clock = new DrillClock(MS_PER_SECOND);
+        AwsClients clients = new AwsClients(new AwsSettings("us-east-1", null, Map.of("appconfigdata", URI.create(data.endpoint())),
+                AwsSettings.DEFAULT_CALL_TIMEOUT));
+        try (SdkConfigurationSessions sessions = new SdkConfigurationSessions(clients.appConfigData());
+             SessionSampler sampler = new SessionSampler(sessions, app, env, profile, 5, Duration.ofSeconds(15), clock, "appconfig:staging")) {
+            sampler.open(Duration.ofMinutes(1));
+            Files.writeString(document, Files.readString(document).replace("  moderation:\n    model: claude_haiku", "  moderation:\n    model: nova_lite"));
+            Duration started = clock.elapsed();
+            Cli.Result rollout = deploy("--strategy", "linear", "--step", "20", "--interval", "1m", "--bake", "0m", "--allow-no-alarm", "--no-wait");
+            assertEquals(0, rollout.exit(), rollout::toString);
+            SessionSampler.PhaseResult r = sampler.await("rollout", started,
+                    d -> "nova_lite".equals(d.useCases().get("moderation").model()), Duration.ofMinutes(10));
+            assertTrue(r.allServed(), r.toString());
+            List<Duration> times = r.sessions().stream().map(SessionSampler.SessionTiming::servedAfter).sorted().toList();
+            // the fake's buckets (11, 37, 48, 74, 85) are passed at 20, 40, 60, 80, 100 %: one more session per minute, each
+            // seeing it at its next poll (within 15 s); the deploy command's own run time shifts all of them alike
+            for (int i = 1; i < times.size(); i++) {
+                long gap = times.get(i).minus(times.get(i - 1)).toSeconds();
+                assertTrue(gap >= 60 - 15 - 5, "one rollout step (1 min) between sessions " + i + " and " + (i + 1) + ": " + times);
+            }
+            assertTrue(data.rejections.isEmpty(), data.rejections.toString());
+        }
+    }
+}
