@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/cli/target/modelctl.jar"
 doc="$root/templates/model_routing_config.example.yaml"
-[ -f "$jar" ] && [ -d "$root/cli/target/test-classes/dev/modelctl/fakes" ] || (cd "$root" && mvn -q -B -DskipTests package)
+if [ ! -f "$jar" ] || [ ! -d "$root/cli/target/test-classes/dev/modelctl/fakes" ]; then (cd "$root" && mvn -q -B -DskipTests package); fi
 delays=("$@"); [ ${#delays[@]} -gt 0 ] || delays=(0 5 10 20 30)
 
 workdir="$(mktemp -d)"

@@ -43,5 +43,5 @@ for n in 1000 10000 100000; do
   phases=$("$java" -XX:+UseSerialGC -Xss4m -cp "$jar" "$root/bench/RulesBench.java" "$doc" "$((runs + 1))")
   IFS='|' read -r load view analysis _ <<< "$phases"
   printf '| %s | %s KB | %s | %s ms | %s | %s | %s |\n' "$n" "$(( $(stat -c %s "$doc") / 1024 ))" "$counts" "$median" \
-    "$(echo $load)" "$(echo $view)" "$(echo $analysis)"
+    "$(xargs <<< "$load")" "$(xargs <<< "$view")" "$(xargs <<< "$analysis")"
 done

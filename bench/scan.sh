@@ -58,6 +58,6 @@ awk -v c="$c1" -v f="$full" -v w="$warm" -v b="$rgt" \
 # pre-commit path: 10 staged files in a scratch repository, through the launcher
 repo="$work/repo"
 git init -q "$repo"
-(cd "$repo" && for f in $(ls "$work/tree/pkg000" | head -10); do cp "$work/tree/pkg000/$f" .; done && git add .)
+(cd "$repo" && find "$work/tree/pkg000" -maxdepth 1 -type f | sort | head -10 | while read -r f; do cp "$f" .; done && git add .)
 pc=$(for ((i = 0; i < runs; i++)); do (cd "$repo" && time_ms "$root/hooks/modelctl" scan --staged --no-baseline); done | median)
 echo "pre-commit: scan --staged of 10 files ($(du -ck "$repo"/file* | tail -1 | cut -f1) KB) through the launcher: ${pc} ms"

@@ -11,7 +11,7 @@ latency="${2:-200}"
 jar="$root/cli/target/modelctl.jar"
 doc="$root/templates/model_routing_config.example.yaml"
 catalog="$root/catalog/bedrock_models.yaml"
-[ -f "$jar" ] && [ -d "$root/cli/target/test-classes/dev/modelctl/fakes" ] || (cd "$root" && mvn -q -B -DskipTests package)
+if [ ! -f "$jar" ] || [ ! -d "$root/cli/target/test-classes/dev/modelctl/fakes" ]; then (cd "$root" && mvn -q -B -DskipTests package); fi
 
 workdir="$(mktemp -d)"
 java -cp "$jar:$root/cli/target/test-classes" dev.modelctl.fakes.FakeBedrockMain "$catalog" "$latency" >"$workdir/endpoint" &
@@ -31,7 +31,7 @@ measure() {
     s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
     times+=($(((e - s) / 1000000)))
   done
-  local sorted; sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+  local sorted; mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
   printf '| %-44s | %6d ms | %6d ms |\n' "$label" "${sorted[$((runs / 2))]}" "${sorted[0]}"
 }
 

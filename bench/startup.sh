@@ -10,8 +10,9 @@ doc="$root/templates/model_routing_config.example.yaml"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
 
 jdk17="${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
-jdk25="${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}"
-export MODELCTL_CACHE_DIR="$(mktemp -d)"
+jdk25="${JDK25_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort | head -n1)}"
+MODELCTL_CACHE_DIR="$(mktemp -d)"
+export MODELCTL_CACHE_DIR
 trap 'rm -rf "$MODELCTL_CACHE_DIR"' EXIT
 
 # median and min of N runs, in ms
@@ -23,7 +24,7 @@ measure() {
     s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
     times+=($(((e - s) / 1000000)))
   done
-  local sorted; sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+  local sorted; mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
   printf '| %-46s | %6d ms | %6d ms |\n' "$label" "${sorted[$((runs / 2))]}" "${sorted[0]}"
 }
 

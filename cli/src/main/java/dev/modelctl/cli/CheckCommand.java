@@ -1,18 +1,17 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.core.config.RepoConfig;
 import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.finding.Check;
 import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.finding.Severity;
+import dev.modelctl.core.impact.Impact;
+import dev.modelctl.core.impact.ImpactChecks;
+import dev.modelctl.core.impact.RoutingImpact;
 import dev.modelctl.core.report.Report;
+import dev.modelctl.core.team.ApprovalPolicy;
 import dev.modelctl.core.team.FileSource;
 import dev.modelctl.core.team.RoutingSet;
-import dev.modelctl.core.team.RuleChange;
-import dev.modelctl.core.team.RuleDiff;
-import dev.modelctl.core.team.Team;
 import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.registry.CheckRegistry;
 import dev.modelctl.git.GitFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,14 +21,11 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code modelctl check FILE…}: validate plus rule analysis and team checks (the pre-commit and CI gate). */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Everything validate does, plus rule analysis (conflicts, shadowing), team bands, rule ownership and approvals.")
+        description = "Everything validate does, plus rule analysis (conflicts, shadowing), team bands, rule ownership, and with --base the approvals and cost impact of a change.")
 public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     ModelctlCommand parent;
@@ -43,11 +39,25 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
     Path ownership;
 
-    @Option(names = "--base", paramLabel = "REF", description = "Also compare the rules with git revision REF and list the approvals each change needs.")
+    @Option(names = "--base", paramLabel = "REF",
+            description = "Also compare with git revision REF: the approvals each rule change needs, and the routing and cost impact per request class.")
     String base;
+
+    @Mixin
+    ImpactOptions impact;
 
     @Option(names = "--approved-by", paramLabel = "TEAM", split = ",", description = "Teams that approved (with --base): a change lacking one is an approval-required error.")
     List<String> approvedBy;
+
+    /** Routing and cost impact of the change to one routing set since the base (nothing for a new document). */
+    private List<Finding> impactSince(RoutingSet before, RoutingSet now, CheckContext context, Double maxIncrease) {
+        if (before == null || before.merged() == null || now.merged() == null) {
+            return List.of();
+        }
+        Impact impact = RoutingImpact.between(before.merged(), now.merged(), context.catalog(), context.config().traffic(),
+                context.clock().instant());
+        return ImpactChecks.findings(impact, now.merged(), context.catalog(), "since " + base, maxIncrease);
+    }
 
     @Override
     public Integer call() {
@@ -65,7 +75,11 @@ public final class CheckCommand implements Callable<Integer> {
         for (RoutingSet set : sets) {
             findings.addAll(CheckRegistry.check(set, context));
         }
-        java.util.Map<String, Team> approvers = new java.util.TreeMap<>();
+        if (impact.maxCostIncrease != null && base == null) {
+            throw new CommandFailure("check: --max-cost-increase needs --base REF");
+        }
+        ApprovalPolicy approvals = new ApprovalPolicy(base, approvedBy);
+        Double maxIncrease = impact.maxIncrease(config);
         if (base != null) {
             try (GitFileSource at = GitFileSource.open(files.get(0).toAbsolutePath().getParent(), base)) {
                 for (int i = 0; i < files.size(); i++) {
@@ -73,63 +87,16 @@ public final class CheckCommand implements Callable<Integer> {
                     RoutingSet before = at.read(path).isPresent()
                             ? RoutingSet.load(at, loader, path, ownershipPath, false)
                             : null;
-                    findings.addAll(approvals(before, sets.get(i), approvers));
+                    findings.addAll(approvals.findings(before, sets.get(i)));
+                    findings.addAll(impactSince(before, sets.get(i), context, maxIncrease));
                 }
             }
         }
         int exit = output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
         if (base != null) {
             // one line for the PR description / reviewers, on stderr so machine formats on stdout stay clean
-            parent.err.println(approvers.isEmpty() ? "no rule changes since " + base + ": no approvals needed"
-                    : "approvals required since " + base + ": " + String.join("; ", approvers.values().stream().map(Team::withOwners).toList()));
+            parent.err.println(approvals.summary());
         }
         return exit;
-    }
-
-    /**
-     * Where a removed rule is reported: the {@code rules} key of the file it was removed from, when that file is still
-     * part of the set, else the base document as a whole.
-     */
-    private static Finding removedAt(RoutingSet now, String formerFile) {
-        List<dev.modelctl.core.doc.SourceDocument> docs = new ArrayList<>(List.of(now.base()));
-        docs.addAll(now.teamFiles());
-        for (var doc : docs) {
-            if (doc.file().equals(formerFile) && doc.parsed()) {
-                var key = doc.keyAt("/rules");
-                return Finding.of(Check.APPROVAL_REQUIRED, doc.file(), key.line(), key.column(), "", null);
-            }
-        }
-        return Finding.of(Check.APPROVAL_REQUIRED, now.base().file(), 0, 0, "", null);
-    }
-
-    /** One approval-required finding per changed rule: info listing the approvers, or an error when one is missing. */
-    private List<Finding> approvals(RoutingSet before, RoutingSet now, java.util.Map<String, Team> approvers) {
-        List<Finding> out = new ArrayList<>();
-        if (now.merged() == null) {
-            return out;
-        }
-        List<RuleChange> changes = before == null || before.merged() == null
-                ? new RuleDiff().diff(RoutingSet.empty(now), now) : new RuleDiff().diff(before, now);
-        Set<String> approved = approvedBy == null ? Set.of() : new TreeSet<>(approvedBy);
-        for (RuleChange c : changes) {
-            c.teams().forEach(t -> approvers.put(t.name(), t));
-            List<String> missing = c.teams().stream().map(Team::name).filter(t -> !approved.contains(t)).toList();
-            String who = c.teams().isEmpty() ? "no owning team (see unowned-rule)"
-                    : String.join("; ", c.teams().stream().map(Team::withOwners).toList());
-            String what = "rule " + c.ruleId() + " " + c.kind() + " since " + base
-                    + (c.details().isEmpty() ? "" : " (" + String.join(", ", c.details()) + ")");
-            boolean blocking = approvedBy != null && !missing.isEmpty();
-            String message = blocking ? what + ": needs approval from " + String.join(", ", missing) : what + ": approval required from " + who;
-            if (approvedBy != null && missing.isEmpty()) {
-                continue; // approved: nothing to report
-            }
-            Finding at = c.after() != null
-                    ? Finding.of(Check.APPROVAL_REQUIRED, c.after().file(), c.after().line(), c.after().column(), "", null)
-                    : removedAt(now, RuleDiff.stripRef(c.before().file()));
-            out.add(new Finding(Check.APPROVAL_REQUIRED, blocking ? Severity.ERROR : Severity.INFO, at.file(), at.line(), at.column(), message,
-                    blocking ? "ask " + who + " to review, then pass --approved-by " + String.join(",", c.teams().stream().map(Team::name).toList())
-                            : null, List.of(c.ruleId()), Map.of()));
-        }
-        return out;
     }
 }

@@ -15,6 +15,7 @@ import java.io.PrintStream;
         subcommands = {
                 ValidateCommand.class,
                 CheckCommand.class,
+                DiffCommand.class,
                 RouteCommand.class,
                 BuildCommand.class,
                 ScanCommand.class,

@@ -57,9 +57,20 @@ public final class GitInfo {
         }
     }
 
-    /** The work tree that contains {@code dir}, or {@code null} outside a git repository. */
+    /**
+     * The work tree that contains {@code dir}, or {@code null} outside a git repository (or in a bare one). Asks the
+     * repository rather than taking the parent of the git directory, which is wrong for linked worktrees and submodules
+     * (their {@code .git} is a file pointing elsewhere).
+     */
     public static Path workTreeRoot(Path dir) {
-        var gitDir = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile()).getGitDir();
-        return gitDir == null ? null : gitDir.toPath().toAbsolutePath().getParent();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            return null;
+        }
+        try (Repository repo = builder.build()) {
+            return repo.isBare() ? null : repo.getWorkTree().toPath().toAbsolutePath().normalize();
+        } catch (Exception e) {
+            return null; // an unreadable repository: callers fall back as outside one
+        }
     }
 }

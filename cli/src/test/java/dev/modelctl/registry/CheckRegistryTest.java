@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that the docs do not mention fails the build (docs/architecture.md, "Add a check id").
  */
 class CheckRegistryTest {
-    /** Families whose findings need a live service or a git history: their tests drive fakes and repositories. */
-    private static final Set<Check.Family> TESTED_BY_DEDICATED_SUITES = EnumSet.of(Check.Family.APPROVAL, Check.Family.SMOKE,
-            Check.Family.DRILL);
+    /** Families whose findings need a live service or a git history: their tests drive fakes and repositories (impact: impact/PullRequestImpactTest). */
+    private static final Set<Check.Family> TESTED_BY_DEDICATED_SUITES = EnumSet.of(Check.Family.APPROVAL, Check.Family.IMPACT,
+            Check.Family.SMOKE, Check.Family.DRILL);
 
     private static Set<Check> reportedBy(List<DocumentCheck> checks) {
         Set<Check> out = EnumSet.noneOf(Check.class);

@@ -27,9 +27,12 @@ import java.util.Set;
  * @param catalog   a catalog file that replaces the built-in model catalog, or {@code null}
  * @param catalogOverlay the overlay `catalog refresh` writes and every command applies over the catalog, or {@code null}
  * @param traffic   the traffic mix cost estimates weigh request classes by (equal shares when absent)
+ * @param maxCostIncrease the largest rise of the cost per request {@code check --base} and {@code diff} allow (0.2 =
+ *                  20 %; above it is a blocking cost-increase), or {@code null}: no limit
  */
 public record RepoConfig(Path root, List<String> documents, String ownership, String catalog, String catalogOverlay, Scan scan,
-                         AppConfig appconfig, Deploy deploy, Override override, TrafficMix traffic) {
+                         AppConfig appconfig, Deploy deploy, Override override, TrafficMix traffic,
+                         Double maxCostIncrease) {
 
     public static final String DEFAULT_FILE = ".modelctl.yaml";
     public static final String DEFAULT_HINT = "Use TieredModelRouter.get_model_id(task_type) instead.";
@@ -70,7 +73,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                         DEFAULT_HINT, ".modelctl-baseline.json", List.of(), 1024 * 1024),
                 new AppConfig(null, null, null, null, Map.of()),
                 new Deploy("linear", 10, Duration.ofMinutes(2), Duration.ofMinutes(10)),
-                new Override(Duration.ofHours(4), ABSOLUTE_MAX_TTL), TrafficMix.equalShares());
+                new Override(Duration.ofHours(4), ABSOLUTE_MAX_TTL), TrafficMix.equalShares(), null);
     }
 
     /**
@@ -117,7 +120,7 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                 return d;
             }
             object(n, "", Set.of("documents", "ownership", "catalog", "catalog_overlay", "scan", "appconfig", "deploy", "override",
-                    "traffic"));
+                    "traffic", "max_cost_increase"));
             JsonNode scan = n.path("scan");
             JsonNode app = n.path("appconfig");
             JsonNode dep = n.path("deploy");
@@ -161,7 +164,22 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
                             duration(dep, "/deploy", "interval", d.deploy().interval()),
                             duration(dep, "/deploy", "bake", d.deploy().bake())),
                     new Override(duration(ovr, "/override", "default_ttl", d.override().defaultTtl()), maxTtl),
-                    traffic(n.path("traffic")));
+                    traffic(n.path("traffic")), maxCostIncrease(n.path("max_cost_increase")));
+        }
+
+        /** {@code max_cost_increase: 20%} (or a number of percent). */
+        private Double maxCostIncrease(JsonNode v) {
+            if (v.isMissingNode() || v.isNull()) {
+                return null;
+            }
+            if (!v.isTextual() && !v.isNumber()) {
+                throw error("/max_cost_increase", "'max_cost_increase' must be a percentage such as 20%");
+            }
+            try {
+                return dev.modelctl.core.impact.ImpactChecks.parsePercent(v.asText());
+            } catch (IllegalArgumentException e) {
+                throw error("/max_cost_increase", "max_cost_increase: " + e.getMessage());
+            }
         }
 
         /** The {@code traffic:} section: shares per use case and attribute value, tokens per request, volume. */

@@ -7,7 +7,6 @@ import dev.modelctl.core.routing.RoutingDocument;
 import dev.modelctl.core.routing.UseCase;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +14,8 @@ import java.util.TreeSet;
 
 /**
  * What changed between two routing documents, in routing terms rather than text: models per use case, model blocks,
- * rules added/removed/changed, and the cost override toggled. Order-insensitive where order means nothing: a reordered
- * any-of list or override scope is no change.
+ * rules added/removed/changed (compared by {@link RuleDiff}), and the cost override toggled. Order-insensitive where
+ * order means nothing: a reordered any-of list or override scope is no change.
  */
 public final class SemanticDiff {
     private SemanticDiff() {
@@ -64,25 +63,13 @@ public final class SemanticDiff {
                 }
             }
         }
-        Map<String, Rule> br = rules(before);
-        Map<String, Rule> ar = rules(after);
-        for (String id : union(br, ar)) {
-            Rule b = br.get(id);
-            Rule a = ar.get(id);
-            if (b == null) {
-                out.add("rule " + id + " added: priority " + a.priority() + ", " + a.conditions() + " -> " + a.model());
-            } else if (a == null) {
-                out.add("rule " + id + " removed (was priority " + b.priority() + ", " + b.conditions() + " -> " + b.model() + ")");
-            } else {
-                List<String> fields = new ArrayList<>();
-                field("priority", b.priority(), a.priority(), fields);
-                if (!asSets(b.conditions()).equals(asSets(a.conditions()))) {
-                    fields.add("conditions " + b.conditions() + " -> " + a.conditions());
-                }
-                field("model", b.model(), a.model(), fields);
-                if (!fields.isEmpty()) {
-                    out.add("rule " + id + ": " + String.join(", ", fields));
-                }
+        for (RuleChange c : RuleDiff.between(before.rules(), after.rules(), false, id -> List.of())) {
+            Rule b = c.before();
+            Rule a = c.after();
+            switch (c.kind()) {
+                case ADDED -> out.add("rule " + c.ruleId() + " added: priority " + a.priority() + ", " + a.conditions() + " -> " + a.model());
+                case REMOVED -> out.add("rule " + c.ruleId() + " removed (was priority " + b.priority() + ", " + b.conditions() + " -> " + b.model() + ")");
+                case CHANGED, MOVED -> out.add("rule " + c.ruleId() + ": " + String.join(", ", c.details()));
             }
         }
         CostOverride bo = before.costOverride();
@@ -118,23 +105,6 @@ public final class SemanticDiff {
         if (!Objects.equals(before, after)) {
             out.add(name + " " + before + " -> " + after);
         }
-    }
-
-    /** Condition values are any-of lists: their order routes nothing differently. */
-    private static Map<String, TreeSet<String>> asSets(Map<String, List<String>> conditions) {
-        Map<String, TreeSet<String>> out = new java.util.TreeMap<>();
-        conditions.forEach((k, v) -> out.put(k, new TreeSet<>(v)));
-        return out;
-    }
-
-    private static Map<String, Rule> rules(RoutingDocument doc) {
-        Map<String, Rule> m = new LinkedHashMap<>();
-        doc.rules().forEach(r -> {
-            if (r.ruleId() != null) {
-                m.putIfAbsent(r.ruleId(), r);
-            }
-        });
-        return m;
     }
 
     private static TreeSet<String> union(Map<String, ?> a, Map<String, ?> b) {

@@ -47,6 +47,10 @@ public enum Check {
     OVERRIDE_INCOMPLETE("override-incomplete", Family.COST_OVERRIDE, Severity.ERROR, "An active cost override lacks its reason, engineer or expiry."),
     OVERRIDE_EXPIRED("override-expired", Family.COST_OVERRIDE, Severity.WARNING, "The cost override is active but past its expiry."),
     OVERRIDE_TTL_TOO_LONG("override-ttl-too-long", Family.COST_OVERRIDE, Severity.ERROR, "The cost override lasts longer than the allowed maximum."),
+    // pull-request impact (check --base, diff)
+    ROUTING_CHANGE("routing-change", Family.IMPACT, Severity.INFO,
+            "A request class is routed to another model: the model and its price per 1k tokens before and after, and the relative change."),
+    COST_INCREASE("cost-increase", Family.IMPACT, Severity.ERROR, "The change raises the cost per request by more than --max-cost-increase allows."),
     // scanner
     HARDCODED_MODEL_ID("hardcoded-model-id", Family.SCANNER, Severity.ERROR, "A Bedrock model ID is hard-coded outside the allowed places."),
     ENV_MODEL_KEY("env-model-key", Family.SCANNER, Severity.WARNING, "An environment variable selects a model outside the routing config."),
@@ -63,6 +67,7 @@ public enum Check {
         RULE_ANALYSIS("check, build, deploy"),
         TEAM("check, build (with an ownership file)"),
         APPROVAL("check --base"),
+        IMPACT("check --base, diff"),
         SCANNER("scan"),
         SMOKE("smoke"),
         DRILL("drill cost-override");

@@ -54,6 +54,7 @@ public final class JsonRenderer implements Renderer {
             ObjectNode witness = o.putObject("witness");
             f.witness().forEach(witness::put);
         }
+        f.properties().forEach((name, value) -> o.set(name, MAPPER.valueToTree(value)));
         return o;
     }
 }

@@ -7,20 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.finding.Fingerprints;
 import dev.modelctl.core.io.InputFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -84,15 +80,7 @@ public final class Baseline {
 
     /** Fingerprints for findings, in the order given; {@code matched} is the text each finding matched. */
     public static List<String> fingerprints(List<Finding> findings, List<String> matched) {
-        Map<String, Integer> occurrence = new HashMap<>();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            String key = f.check().id() + "\u0000" + f.file() + "\u0000" + matched.get(i);
-            int n = occurrence.merge(key, 1, Integer::sum) - 1;
-            out.add(sha256(key + "\u0000" + n));
-        }
-        return out;
+        return Fingerprints.of(findings, matched);
     }
 
     /**
@@ -124,14 +112,5 @@ public final class Baseline {
             throw new InputException(file + ": cannot write: " + e.getMessage());
         }
         return all.size();
-    }
-
-    private static String sha256(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

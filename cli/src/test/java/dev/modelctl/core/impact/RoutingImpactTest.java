@@ -160,4 +160,16 @@ class RoutingImpactTest {
         e = assertThrows(InputException.class, () -> RepoConfig.load(file, true));
         assertEquals(file + ":3:5: 'intent' must be a share between 0 and 1 (0.25 = a quarter of requests)", e.getMessage());
     }
+
+    @Test
+    void aClassMovedToALegacyRetiredOrProfileOnlyModelIsCalledOut() {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        java.util.function.Function<String, java.util.Optional<String>> callOut = id -> catalog.find(id)
+                .flatMap(m -> ImpactChecks.lifecycleWarning(m, id, catalog));
+        assertEquals(java.util.Optional.of("is legacy (end of life 2026-09-10)"), callOut.apply("anthropic.claude-3-haiku-20240307-v1:0"));
+        assertEquals(java.util.Optional.of("is retired on Bedrock (calls fail)"), callOut.apply("anthropic.claude-3-5-sonnet-20240620-v1:0"));
+        assertEquals(java.util.Optional.of("needs an inference profile: the bare ID has no on-demand in-region throughput"),
+                callOut.apply("anthropic.claude-haiku-4-5-20251001-v1:0"));
+        assertEquals(java.util.Optional.empty(), callOut.apply("us.anthropic.claude-haiku-4-5-20251001-v1:0"));
+    }
 }
