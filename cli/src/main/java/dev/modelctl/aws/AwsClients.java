@@ -12,7 +12,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import java.time.Duration;
 
@@ -40,10 +39,6 @@ public final class AwsClients {
 
     public BedrockRuntimeClient bedrockRuntime(Duration callTimeout) {
         return configure(BedrockRuntimeClient.builder(), "bedrock-runtime", callTimeout).build();
-    }
-
-    public CloudWatchClient cloudWatch() {
-        return configure(CloudWatchClient.builder(), "cloudwatch").build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
