@@ -1,12 +1,11 @@
 package dev.modelctl.core.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelctl.core.doc.CompiledYaml;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.doc.InputException;
 import dev.modelctl.core.doc.SourceDocument;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,14 +35,8 @@ public final class ModelCatalog {
     public static ModelCatalog builtIn() {
         ModelCatalog c = builtIn;
         if (c == null) {
-            try (InputStream in = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in model catalog missing from the jar: " + RESOURCE);
-                }
-                c = parse(new DocumentLoader().parse(in.readAllBytes(), "catalog/bedrock_models.yaml"));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the built-in model catalog", e);
-            }
+            // compiled to JSON at build time from the YAML (docs/startup.md)
+            c = parse(CompiledYaml.load(RESOURCE, "catalog/bedrock_models.yaml"));
             builtIn = c;
         }
         return c;
