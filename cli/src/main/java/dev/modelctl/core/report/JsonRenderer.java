@@ -1,5 +1,7 @@
 package dev.modelctl.core.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,15 +9,71 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Severity;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 /** One JSON object with a {@code findings} array (SPEC §3) and a {@code summary}. */
 public final class JsonRenderer implements Renderer {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Streamed finding by finding (no tree of the whole report: 100k findings would double the heap); the same bytes
+     * as {@code toJson(report).toPrettyString()}.
+     */
     @Override
     public void render(Report report, PrintStream out) {
-        out.println(toJson(report).toPrettyString());
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : report.findings()) {
+                write(g, f);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("errors", report.count(Severity.ERROR));
+            g.writeNumberField("warnings", report.count(Severity.WARNING));
+            g.writeNumberField("info", report.count(Severity.INFO));
+            g.writeNumberField("exit_code", report.exitCode());
+            if (report.examined() != null) {
+                g.writeStringField("examined", report.examined());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    private static void write(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("check", f.check().id());
+        g.writeStringField("severity", f.severity().label());
+        g.writeStringField("file", f.file());
+        g.writeNumberField("line", f.line());
+        g.writeNumberField("column", f.column());
+        g.writeStringField("message", f.message());
+        if (f.hint() != null) {
+            g.writeStringField("hint", f.hint());
+        }
+        if (!f.rules().isEmpty()) {
+            g.writeArrayFieldStart("rules");
+            for (String r : f.rules()) {
+                g.writeString(r);
+            }
+            g.writeEndArray();
+        }
+        if (!f.witness().isEmpty()) {
+            g.writeObjectFieldStart("witness");
+            for (var e : f.witness().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     public static ObjectNode toJson(Report report) {
