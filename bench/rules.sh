@@ -1,47 +1,77 @@
 #!/usr/bin/env bash
-# Rule-analysis scaling benchmark: generates realistic documents of 1k, 10k and 100k rules (bench/gen_rules.py) and
-#  1. times the whole `modelctl check` command on each (wall time, median of RUNS runs, through the launcher with
-#     MODELCTL_JIT=full, as a CI job checking a huge document would run it);
-#  2. times the phases in-process (bench/RulesBench.java, a fresh JVM per document with the launcher's GC and stack
-#     flags): loading with positions, the typed view, and the rule analysis alone — first run / median of later runs.
-#   usage: bench/rules.sh [RUNS]      (default 3; needs python3 and a JDK >= 17)
+# Big-document benchmark, in ONE hyperfine run so every command sees the same machine load: generated realistic
+# routing documents (bench/gen_rules.py: 40 task types, 6 attributes, rules grouped per tenant) of 10k and 100k rules,
+# written as YAML, and
+#   the floor   - a Java hello world with its own AOT cache (the launcher's JVM and flags);
+#   Python      - yaml (libyaml) + jsonschema validating the 10k document (bench/py_validate.py);
+#   modelctl    - `validate` of the 10k document, `check` (JSON output, every finding) of the 10k and 100k documents,
+#                 through the launcher with MODELCTL_JIT=full, as a CI job checking a huge document runs it.
+# Prints hyperfine's table, then the ratios the goals are stated in. In-process phase timings: bench/RulesBench.java.
+#   usage: bench/rules.sh [RUNS]      (default 5; installs hyperfine, python3-yaml, python3-jsonschema via apt)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${1:-3}"
-jar="$root/cli/target/modelctl.jar"
-[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-printf '{}\n' > "$work/empty.yaml"   # no repo config: no ownership file, so only the document's own checks run
+runs="${1:-5}"
+launcher="${MODELCTL_LAUNCHER:-$root/hooks/modelctl}"
+schema="$root/schemas/model_routing_config.schema.json"
 
-# the JDK the launcher would pick: $MODELCTL_JAVA_HOME, else the newest under /usr/lib/jvm, else java on PATH
-java="java"
-if [ -n "${MODELCTL_JAVA_HOME:-}" ]; then
-  java="$MODELCTL_JAVA_HOME/bin/java"
-else
-  best=0
-  for h in /usr/lib/jvm/*; do
-    m="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true)"
-    if [ -x "$h/bin/java" ] && [ "${m:-0}" -gt "$best" ]; then best="$m"; java="$h/bin/java"; fi
-  done
+need_apt=()
+command -v hyperfine >/dev/null || need_apt+=(hyperfine)
+python3 -c 'import yaml' 2>/dev/null || need_apt+=(python3-yaml)
+python3 -c 'import jsonschema' 2>/dev/null || need_apt+=(python3-jsonschema)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  echo "installing ${need_apt[*]} (apt)" >&2
+  apt-get install -y -q "${need_apt[@]}" >/dev/null
 fi
 
-echo "| rules | document | findings (error/warning/info) | \`check\` wall time (median of $runs) | load: first / warm | typed view: first / warm | analysis: first / warm |"
-echo "|---:|---:|---|---:|---:|---:|---:|"
-for n in 1000 10000 100000; do
-  doc="$work/rules-$n.json"
-  python3 "$root/bench/gen_rules.py" "$n" "$doc"
-  times=()
-  for ((i = 0; i < runs; i++)); do
-    s=$(date +%s%N)
-    MODELCTL_JIT=full "$root/hooks/modelctl" check --config "$work/empty.yaml" --max-bytes 256M --format json "$doc" > "$work/out.json" || true
-    e=$(date +%s%N)
-    times+=($(((e - s) / 1000000)))
-  done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
-  counts=$(python3 -c "import json,sys; s=json.load(open('$work/out.json'))['summary']; print('%d/%d/%d' % (s['errors'], s['warnings'], s['info']))")
-  phases=$("$java" -XX:+UseSerialGC -Xss4m -cp "$jar" "$root/bench/RulesBench.java" "$doc" "$((runs + 1))")
-  IFS='|' read -r load view analysis _ <<< "$phases"
-  printf '| %s | %s KB | %s | %s ms | %s | %s | %s |\n' "$n" "$(( $(stat -c %s "$doc") / 1024 ))" "$counts" "$median" \
-    "$(xargs <<< "$load")" "$(xargs <<< "$view")" "$(xargs <<< "$analysis")"
+jdk25="${JDK25_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort | head -n1)}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export MODELCTL_CACHE_DIR="$work/cache" MODELCTL_JAVA_HOME="$jdk25"
+printf '{}\n' > "$work/empty.yaml"   # no repo config: no ownership file, so only the document's own checks run
+
+for n in 10000 100000; do
+  python3 "$root/bench/gen_rules.py" "$n" "$work/rules-$n.json"
+  python3 -c 'import json, sys, yaml; yaml.dump(json.load(open(sys.argv[1])), open(sys.argv[2], "w"), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False)' \
+    "$work/rules-$n.json" "$work/rules-$n.yaml"
 done
+
+flags=(-XX:+UseSerialGC -Xss4m -XX:-UsePerfData -XX:TieredStopAtLevel=1)
+mkdir -p "$work/hello"
+"$jdk25/bin/javac" -d "$work/hello" "$root/bench/Hello.java"
+"$jdk25/bin/jar" --create --file "$work/hello.jar" --main-class Hello -C "$work/hello" .
+"$jdk25/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$work/hello.aot" -jar "$work/hello.jar" >/dev/null 2>&1
+"$launcher" --version >/dev/null 2>&1 || true   # the launcher's cache for this jar and JVM
+
+m="MODELCTL_JIT=full $launcher"
+opts="--config $work/empty.yaml --max-bytes 256M"
+names=() commands=()
+add() { names+=("$1"); commands+=("$2"); }
+add "floor JDK 25 (hello world, AOT cache)" "$jdk25/bin/java ${flags[*]} -XX:AOTCache=$work/hello.aot -jar $work/hello.jar"
+add "python yaml+jsonschema, 10k rules" "python3 $root/bench/py_validate.py $schema $work/rules-10000.yaml"
+add "modelctl validate, 10k rules" "$m validate $opts $work/rules-10000.yaml"
+add "modelctl check, 10k rules" "$m check $opts --format json $work/rules-10000.yaml"
+add "modelctl check, 100k rules" "$m check $opts --format json $work/rules-100000.yaml"
+args=()
+for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs runs each;" \
+  "documents: 10k rules $(( $(stat -c %s "$work/rules-10000.yaml") / 1024 )) KB, 100k rules $(( $(stat -c %s "$work/rules-100000.yaml") / 1024 )) KB YAML"
+for n in 10000 100000; do
+  MODELCTL_JIT=full "$launcher" check --config "$work/empty.yaml" --max-bytes 256M --format json "$work/rules-$n.yaml" > "$work/out-$n.json" || true
+  python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['summary']; print('%s rules: findings %d errors / %d warnings / %d info' % (sys.argv[2], s['errors'], s['warnings'], s['info']))" \
+    "$work/out-$n.json" "$n"
+done
+hyperfine --style basic --warmup 1 --runs "$runs" -i --export-json "$work/result.json" "${args[@]}" >&2
+python3 - "$work/result.json" <<'EOF'
+import json, sys
+res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+med = {k: sorted(v["times"])[len(v["times"]) // 2] for k, v in res.items()}
+print("| command | median | min |")
+print("|---|---:|---:|")
+for name, m in med.items():
+    print("| %s | %.2f s | %.2f s |" % (name, m, min(res[name]["times"])))
+print()
+print("validate 10k / python yaml+jsonschema 10k: %.2f" % (med["modelctl validate, 10k rules"] / med["python yaml+jsonschema, 10k rules"]))
+print("check 100k / check 10k (growth): %.1fx" % (med["modelctl check, 100k rules"] / med["modelctl check, 10k rules"]))
+print("check 100k wall: %.2f s" % med["modelctl check, 100k rules"])
+EOF

@@ -1,41 +1,81 @@
 #!/usr/bin/env bash
-# Start-up benchmark for the pre-commit path: `modelctl check` of the bundled example document, run through each
-# launcher variant. Prints the median and min wall time of N runs per variant (default 15, after 2 warm-ups).
-#   usage: bench/startup.sh [RUNS]
+# Start-up benchmark for the pre-commit paths, in ONE hyperfine run so every command sees the same machine load:
+#   the floor   - a Java hello world with its own AOT cache (JDK 25) / AppCDS archive (JDK 17), same JVM flags;
+#   Python      - yaml + jsonschema validating the bundled example against the same schema (bench/py_validate.py);
+#   modelctl    - `--version`, `check` of the bundled example and `scan --staged` of 10 staged files, through the
+#                 launcher (hooks/modelctl, its cache built beforehand) on JDK 25 and JDK 17.
+# Prints hyperfine's table, then each path's median as a ratio of the floor and of Python.
+#   usage: bench/startup.sh [RUNS]        (default 20; installs hyperfine, python3-yaml, python3-jsonschema via apt)
+#   MODELCTL_LAUNCHER=path/to/modelctl measures another launcher (e.g. an older checkout, for before/after figures)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${1:-15}"
-jar="$root/cli/target/modelctl.jar"
+runs="${1:-20}"
+launcher="${MODELCTL_LAUNCHER:-$root/hooks/modelctl}"
 doc="$root/templates/model_routing_config.example.yaml"
-[ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
+schema="$root/schemas/model_routing_config.schema.json"
+
+need_apt=()
+command -v hyperfine >/dev/null || need_apt+=(hyperfine)
+python3 -c 'import yaml' 2>/dev/null || need_apt+=(python3-yaml)
+python3 -c 'import jsonschema' 2>/dev/null || need_apt+=(python3-jsonschema)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  echo "installing ${need_apt[*]} (apt)" >&2
+  apt-get install -y -q "${need_apt[@]}" >/dev/null
+fi
 
 jdk17="${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
 jdk25="${JDK25_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort | head -n1)}"
-MODELCTL_CACHE_DIR="$(mktemp -d)"
-export MODELCTL_CACHE_DIR
-trap 'rm -rf "$MODELCTL_CACHE_DIR"' EXIT
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export MODELCTL_CACHE_DIR="$work/cache"
+flags=(-XX:+UseSerialGC -Xss4m -XX:-UsePerfData -XX:TieredStopAtLevel=1)
 
-# median and min of N runs, in ms
-measure() {
-  local label="$1"; shift
-  local times=() i s e
-  "$@" >/dev/null 2>&1 || true; "$@" >/dev/null 2>&1 || true   # warm-up (and cache creation for the launcher)
-  for ((i = 0; i < runs; i++)); do
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    times+=($(((e - s) / 1000000)))
-  done
-  local sorted; mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
-  printf '| %-46s | %6d ms | %6d ms |\n' "$label" "${sorted[$((runs / 2))]}" "${sorted[0]}"
-}
+# the floor: hello world in a jar, with a cache trained on itself
+mkdir -p "$work/hello"
+"$jdk17/bin/javac" -d "$work/hello" "$root/bench/Hello.java"
+"$jdk17/bin/jar" --create --file "$work/hello.jar" --main-class Hello -C "$work/hello" .
+"$jdk17/bin/java" "${flags[@]}" -XX:ArchiveClassesAtExit="$work/hello.jsa" -jar "$work/hello.jar" >/dev/null 2>&1
+"$jdk25/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$work/hello.aot" -jar "$work/hello.jar" >/dev/null 2>&1
 
-echo "modelctl check $(basename "$doc") — $runs runs each, $(nproc) cores, $(date -u +%Y-%m-%d)"
-echo "| variant                                        | median    | min       |"
-echo "|------------------------------------------------|-----------|-----------|"
-measure "JDK 17: java -jar"                      "$jdk17/bin/java" -jar "$jar" check "$doc"
-measure "JDK 17: launcher (AppCDS, C1, SerialGC)" env MODELCTL_JAVA_HOME="$jdk17" "$root/hooks/modelctl" check "$doc"
-if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
-  measure "JDK 25: java -jar"                    "$jdk25/bin/java" -jar "$jar" check "$doc"
-  measure "JDK 25: launcher, no cache (C1, SerialGC)" env MODELCTL_NO_CACHE=1 MODELCTL_JAVA_HOME="$jdk25" "$root/hooks/modelctl" check "$doc"
-  measure "JDK 25: launcher (AOT cache, C1, SerialGC)" env MODELCTL_JAVA_HOME="$jdk25" "$root/hooks/modelctl" check "$doc"
-  measure "JDK 25: launcher (AOT cache, full JIT)" env MODELCTL_JIT=full MODELCTL_JAVA_HOME="$jdk25" "$root/hooks/modelctl" check "$doc"
-fi
+# a repository with 10 staged files (sources, configs, one hard-coded model ID: the findings path runs)
+repo="$work/repo"
+mkdir -p "$repo/src" "$repo/deploy"
+git -C "$repo" init -q
+for i in 0 1 2 3 4 5 6 7; do
+  for ((l = 0; l < 40; l++)); do echo "def handler_${i}_$l(event): return invoke(event, max_tokens=$l)  # line $l"; done > "$repo/src/module_$i.py"
+done
+printf 'service: api\nprovider:\n  environment:\n    LOG_LEVEL: info\n' > "$repo/deploy/serverless.yml"
+printf 'import boto3\nMODEL = "anthropic.claude-3-haiku-20240307-v1:0"\n' > "$repo/src/client.py"
+git -C "$repo" add -A
+
+cmd() { printf '%s' "$*"; }
+names=() commands=()
+add() { names+=("$1"); commands+=("$2"); }
+add "floor JDK 25 (hello world, AOT cache)" "$(cmd "$jdk25/bin/java" "${flags[@]}" -XX:AOTCache="$work/hello.aot" -jar "$work/hello.jar")"
+add "floor JDK 17 (hello world, AppCDS)" "$(cmd "$jdk17/bin/java" "${flags[@]}" -XX:SharedArchiveFile="$work/hello.jsa" -jar "$work/hello.jar")"
+add "python yaml+jsonschema (example)" "$(cmd python3 "$root/bench/py_validate.py" "$schema" "$doc")"
+for jdk in 25 17; do
+  home="$jdk25"; [ "$jdk" = 17 ] && home="$jdk17"
+  run="cd $repo && MODELCTL_JAVA_HOME=$home MODELCTL_CACHE_DIR=$MODELCTL_CACHE_DIR $launcher"
+  # build the launcher's cache for this JVM before timing (its first run trains it)
+  (cd "$repo" && MODELCTL_JAVA_HOME="$home" "$launcher" --version >/dev/null 2>&1) || true
+  add "JDK $jdk: modelctl --version" "$run --version"
+  add "JDK $jdk: modelctl check example" "$run check $doc"
+  add "JDK $jdk: modelctl scan --staged (10 files)" "$run scan --staged"
+done
+
+args=()
+for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC'), $runs runs each"
+hyperfine --style basic --warmup 3 --runs "$runs" -i --export-json "$work/result.json" "${args[@]}" >&2
+python3 - "$work/result.json" <<'EOF'
+import json, sys
+res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+med = {k: sorted(v["times"])[len(v["times"]) // 2] * 1000 for k, v in res.items()}
+py = med["python yaml+jsonschema (example)"]
+print("| path | median | min | × floor | × Python |")
+print("|---|---:|---:|---:|---:|")
+for name, m in med.items():
+    floor = med["floor JDK 17 (hello world, AppCDS)"] if "17" in name.split(":")[0] else med["floor JDK 25 (hello world, AOT cache)"]
+    print("| %s | %.0f ms | %.0f ms | %.2f | %.2f |" % (name, m, min(res[name]["times"]) * 1000, m / floor, m / py))
+EOF

@@ -30,12 +30,25 @@ public final class Main {
 
     /** Runs one command with the given streams; used by {@code main} and by the tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, true);
+    }
+
+    /** @param lazy register only the subcommand being run (false: all of them, what the tests compare against) */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean lazy) {
         CommandLine cli = new CommandLine(new ModelctlCommand(out, err));
+        if (lazy) {
+            registerSubcommands(cli, args);
+        } else {
+            ModelctlCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // picocli marks generate-completion a help command, which lets it ignore stray arguments; it takes none
-        cli.getSubcommands().get("generate-completion").getCommandSpec().helpCommand(false);
+        CommandLine completion = cli.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().helpCommand(false);
+        }
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("modelctl: " + Escape.controls(e.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
@@ -73,6 +86,22 @@ public final class Main {
     }
 
     /** The one line for {@code e}: our own messages as they are, anything else named by what went wrong. */
+
+    /**
+     * Registers the subcommand named by the first argument only (the hook paths never pay for the other commands'
+     * models), none for a bare {@code --version}, and all of them for anything else (help, suggestions, completion),
+     * so what picocli answers is unchanged. Registered before the settings below, which apply to registered commands.
+     */
+    static void registerSubcommands(CommandLine cli, String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        Class<?> only = ModelctlCommand.NEED_ALL.contains(first) ? null : ModelctlCommand.SUBCOMMANDS.get(first);
+        if (only != null) {
+            cli.addSubcommand(first, only);
+        } else if (!(args.length == 1 && (first.equals("--version") || first.equals("-V")))) {
+            ModelctlCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
+    }
+
     static String describe(Throwable e) {
         if (expected(e)) {
             return e.getMessage();

@@ -1,59 +1,121 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.core.report.Format;
+import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
- * Hidden: the training run the launcher records its AOT cache / AppCDS archive from. It runs the pre-commit paths
- * (validate, check, scan, every output format) on the bundled example so their classes are archived.
+ * Hidden: the training run the launcher records its AOT cache / AppCDS archive from (docs/startup.md). It runs the
+ * hook paths as a repository runs them — repo config, ownership file, a document with findings of every rule-analysis
+ * family, every output format, {@code scan} of files and of a git index — so their classes are in the cache.
  */
 @Command(name = "self-train", hidden = true, description = "Exercise the common code paths (used to build the start-up cache).")
 public final class SelfTrainCommand implements Callable<Integer> {
-    /** Commands the training run exercises, each on the bundled example document ({@code %s}). */
+    /** Commands the training run exercises; {@code %d} is the bundled example, {@code %f} a document with findings. */
     static final List<List<String>> TRAINING = List.of(
-            List.of("validate", "%s"),
-            List.of("check", "%s"),
+            List.of("--version"),
+            List.of("validate", "%d"),
+            List.of("check", "%d"),
+            List.of("check", "%f"),
             List.of("scan", "%s"));
 
-    @ParentCommand
-    ModelctlCommand parent;
+    @Option(names = "--scratch", description = "The current directory is an empty scratch directory: also train `scan --staged` in a git repository made there.")
+    boolean scratch;
 
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("modelctl-train");
         try {
-            Path example = dir.resolve("model_routing_config.yaml");
-            try (InputStream in = SelfTrainCommand.class.getResourceAsStream("/templates/model_routing_config.example.yaml")) {
-                if (in == null) {
-                    return 0;
-                }
-                Files.copy(in, example);
-            }
-            PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+            Path config = repository(dir);
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             for (List<String> command : TRAINING) {
-                for (Format format : Format.values()) {
+                for (Format format : command.size() == 1 ? List.of(Format.TEXT) : List.of(Format.values())) {
                     List<String> args = new ArrayList<>();
-                    command.forEach(a -> args.add(a.replace("%s", example.toString())));
-                    args.add("--format=" + format);
+                    command.forEach(a -> args.add(a.replace("%d", dir.resolve("model_routing_config.yaml").toString())
+                            .replace("%f", dir.resolve("findings.yaml").toString())
+                            .replace("%s", dir.resolve("src").toString())));
+                    if (args.size() > 1) {
+                        args.add("--format=" + format);
+                        args.add("--config=" + config);
+                    }
                     Main.run(args.toArray(String[]::new), sink, sink);
+                }
+            }
+            if (scratch) {
+                Path here = Path.of("").toAbsolutePath();
+                try (Stream<Path> entries = Files.list(here)) {
+                    if (entries.findAny().isEmpty()) {
+                        repository(here);
+                        GitInfo.initAndStageAll(here);
+                        for (Format format : Format.values()) {
+                            Main.run(new String[]{"scan", "--staged", "--format=" + format}, sink, sink);
+                        }
+                        Main.run(new String[]{"check", "--format=text"}, sink, sink);
+                    }
                 }
             }
             return 0;
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** A small repository: config, ownership file, the example document, one with findings, sources to scan. */
+    private static Path repository(Path dir) throws IOException {
+        copy("/templates/model_routing_config.example.yaml", dir.resolve("model_routing_config.yaml"));
+        copy("/templates/routing_rule_ownership.example.yaml", dir.resolve("routing_rule_ownership.yaml"));
+        String example = Files.readString(dir.resolve("model_routing_config.yaml"));
+        // a shadowed rule, a priority conflict, an unknown use case and a rule outside its team's range
+        Files.writeString(dir.resolve("findings.yaml"), example + """
+                  - rule_id: rec-premium-copy
+                    priority: 210
+                    conditions:
+                      task_type: product_recommendation
+                      user_segment: premium
+                      region: eu-west-1
+                    model: claude_haiku
+                  - rule_id: core-typo
+                    priority: 150
+                    conditions:
+                      task_type: intent_clasify
+                    model: nova_lite
+                """);
+        Path config = dir.resolve(".modelctl.yaml");
+        Files.writeString(config, """
+                documents: [model_routing_config.yaml]
+                ownership: routing_rule_ownership.yaml
+                scan:
+                  allow: ["docs/**"]
+                """);
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/client.py"), "import boto3\nMODEL = \"anthropic.claude-3-haiku-20240307-v1:0\"\n");
+        Files.writeString(dir.resolve("src/app.ts"), "const region = process.env.AWS_REGION;\nexport const ok = 1;\n");
+        Files.writeString(dir.resolve("src/serverless.yml"), "provider:\n  environment:\n    BEDROCK_MODEL: amazon.nova-lite-v1:0\n");
+        return config;
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        try (InputStream in = SelfTrainCommand.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing from the jar: " + resource);
+            }
+            Files.copy(in, to);
         }
     }
 }

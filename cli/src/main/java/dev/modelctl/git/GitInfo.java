@@ -73,4 +73,13 @@ public final class GitInfo {
             return null; // an unreadable repository: callers fall back as outside one
         }
     }
+
+    /** A new repository in {@code dir} with every file in it staged (the launcher's training run, docs/startup.md). */
+    public static void initAndStageAll(Path dir) throws java.io.IOException {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+    }
 }

@@ -219,10 +219,32 @@ class RuleAnalysisTest {
         Finding andNew = f.stream().filter(x -> x.rules().contains("all-and-new")).findFirst().orElseThrow();
         assertEquals("shadowed-rule", andNew.check().id());
         assertEquals(501, andNew.rules().size());
-        // 't-new' is left to 'almost': 500 exceptions carved out of it, no shadowing
+        // 't-new' is left to 'almost': 500 exceptions carved out of it, no shadowing; the first 10 are listed, the
+        // last of them counts the other 490
         List<Finding> almost = f.stream().filter(x -> x.rules().get(x.rules().size() - 1).equals("almost")).toList();
-        assertEquals(500, almost.size());
+        assertEquals(10, almost.size());
         assertTrue(almost.stream().allMatch(x -> x.check().id().equals("generalization")));
+        assertEquals(List.of("t000", "almost"), almost.get(0).rules());
+        assertTrue(almost.get(9).message().endsWith(" (and 490 more higher-priority rules overlap almost with another model;"
+                + " only the first 10 are listed)"), almost.get(9).message());
+    }
+
+    @Test
+    void everyRuleOverlappingEveryOtherIsListedTenPerRuleWithACount() {
+        List<String> rules = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rules.add("{rule_id: r" + i + ", priority: " + (i < 150 ? i + 1 : 1000) + ", conditions: {task_type: moderation, k" + i + ": v}, model: "
+                    + (i % 2 == 0 ? "a" : "b") + "}");
+        }
+        List<Finding> f = analyze(rules.toArray(String[]::new));
+        // r299 (priority 1000) ties with the 149 other rules of priority 1000 and overlaps the 75 higher rules of model a
+        List<Finding> last = f.stream().filter(x -> x.rules().get(x.rules().size() - 1).equals("r299")).toList();
+        assertEquals(20, last.size(), last.toString());
+        assertTrue(last.get(9).message().endsWith("(and 139 more rules of the same priority overlap r299; only the first 10 are listed)"),
+                last.get(9).message());
+        assertTrue(last.get(19).message().endsWith("(and 65 more higher-priority rules overlap r299 with another model; only the first 10 are listed)"),
+                last.get(19).message());
+        assertTrue(f.size() <= 300 * 20, "at most 10 per rule and family: " + f.size());
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,8 +194,9 @@ public final class FakeAppConfigData extends FakeHttp {
                 continue;
             }
             ObjectNode j = d.toJson();
-            long started = Instant.parse(j.get("StartedAt").asText()).toEpochMilli();
-            boolean visible = started < propagationFrom || System.currentTimeMillis() >= started + (long) (delay.toNanos() / 1e9 * msPerSecond);
+            long started = d.startedAtMillis();
+            // a deployment that started before (or in the very millisecond) the delays were set is already everywhere
+            boolean visible = started <= propagationFrom || System.currentTimeMillis() >= started + (long) (delay.toNanos() / 1e9 * msPerSecond);
             Integer before = version;
             String state = j.get("State").asText();
             switch (state) {

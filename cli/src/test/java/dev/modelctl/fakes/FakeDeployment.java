@@ -26,6 +26,11 @@ public final class FakeDeployment {
     private final FakeCloudWatch cloudWatch;
     private final long msPerMinute;
     private final long startedAt = System.currentTimeMillis();
+
+    /** When the deployment started, to the millisecond (the JSON's StartedAt may drop trailing zeros, not precision). */
+    long startedAtMillis() {
+        return startedAt;
+    }
     private final List<ObjectNode> events = new ArrayList<>();
     private String state = "DEPLOYING";
     private float percent;

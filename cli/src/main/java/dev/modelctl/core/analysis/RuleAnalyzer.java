@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
 public final class RuleAnalyzer {
     /** Splits allowed while deciding whether one rule is covered by several: bounds pathological inputs. */
     static final int COVER_BUDGET = 20_000;
+    /**
+     * Findings listed per rule and family (conflicts; correlated/generalization pairs): a document where every rule
+     * overlaps every other would otherwise report n² findings. The last one listed says how many more there are.
+     */
+    static final int LISTED_PER_RULE = 10;
 
     /** Findings for {@code rules}; {@code useCases} (may be empty) enables the {@code unknown-use-case} check. */
     public List<Finding> analyze(List<Rule> input, Collection<String> useCases) {
@@ -38,14 +43,22 @@ public final class RuleAnalyzer {
             while (firstTied > 0 && Objects.equals(rules.get(earlier[firstTied - 1]).priority(), rules.get(b).priority())) {
                 firstTied--;
             }
+            int listed = 0;
             for (int k = firstTied; k < earlier.length; k++) {
-                analysis.conflict(earlier[k], b);
+                if (listed++ < LISTED_PER_RULE) {
+                    analysis.conflict(earlier[k], b);
+                }
             }
+            analysis.noteMore(listed - LISTED_PER_RULE, "rules of the same priority overlap " + rules.get(b).ruleId());
             int[] higher = Arrays.copyOf(earlier, firstTied);
             if (higher.length > 0 && !analysis.shadow(b, higher)) {
+                int pairs = 0;
                 for (int a : higher) {
-                    analysis.pair(a, b);
+                    if (analysis.differentModels(a, b) && pairs++ < LISTED_PER_RULE) {
+                        analysis.pair(a, b);
+                    }
                 }
+                analysis.noteMore(pairs - LISTED_PER_RULE, "higher-priority rules overlap " + rules.get(b).ruleId() + " with another model");
             }
         }
         if (!useCases.isEmpty()) {
@@ -165,6 +178,20 @@ public final class RuleAnalyzer {
                 work.push(new Part(part.box().with(attr, values.intersect(rule.get(attr))), i));
             }
             return true;
+        }
+
+        boolean differentModels(int ia, int ib) {
+            return !Objects.equals(rules.get(ia).model(), rules.get(ib).model());
+        }
+
+        /** Appends "and N more" to the last finding when {@code more} findings of its family were left unlisted. */
+        void noteMore(int more, String what) {
+            if (more > 0) {
+                Finding last = out.remove(out.size() - 1);
+                out.add(new Finding(last.check(), last.severity(), last.file(), last.line(), last.column(),
+                        last.message() + String.format(java.util.Locale.ROOT, " (and %,d more %s; only the first %d are listed)",
+                                more, what, LISTED_PER_RULE), last.hint(), last.rules(), last.witness()));
+            }
         }
 
         void pair(int ia, int ib) {

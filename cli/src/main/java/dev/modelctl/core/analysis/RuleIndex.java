@@ -97,7 +97,15 @@ final class RuleIndex {
             }
         }
         int attr = rule[best];
-        if (naming[attr] < codes.length) {
+        if (naming[attr] < codes.length && codes.length - naming[attr] > codes.length / 2) {
+            // most rules leave attr open (e.g. one attribute per rule): walk them in place rather than keep an
+            // n-sized list per such attribute (n² memory when every rule names an attribute of its own)
+            for (int a = 0; a < b; a++) {
+                if (!names(codes[a], attr) && CompactBox.overlaps(codes[a], rule)) {
+                    found = append(found, a);
+                }
+            }
+        } else if (naming[attr] < codes.length) {
             for (int a : open(attr)) {
                 if (a >= b) {
                     break;

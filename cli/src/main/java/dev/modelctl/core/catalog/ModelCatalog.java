@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.modelctl.core.doc.CompiledYaml;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.Position;
@@ -54,15 +55,9 @@ public final class ModelCatalog {
     public static ModelCatalog builtIn() {
         ModelCatalog c = builtIn;
         if (c == null) {
-            try (InputStream in = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in model catalog missing from the jar: " + RESOURCE);
-                }
-                // the shipped file is schema-checked by the test suite (SchemaAndCatalogTest), not on every start
-                c = parse(new DocumentLoader().parse(in.readAllBytes(), "catalog/bedrock_models.yaml"), false);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the built-in model catalog", e);
-            }
+            // compiled to JSON at build time from the YAML (docs/startup.md); the shipped file is schema-checked by the
+            // test suite (SchemaAndCatalogTest), not on every start
+            c = parse(CompiledYaml.load(RESOURCE, "catalog/bedrock_models.yaml"), false);
             builtIn = c;
         }
         return c;

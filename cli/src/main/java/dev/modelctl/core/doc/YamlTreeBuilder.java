@@ -55,7 +55,7 @@ final class YamlTreeBuilder extends TreeBuilder {
                 return syntaxError(new Position(Math.max(line, 1), 1),
                         "several YAML documents in one file (another starts at line " + line + "); a routing document is exactly one");
             }
-            JsonNode tree = convert(root, "", position(root.getStartMark()), 0);
+            JsonNode tree = convert(root, locations.root(), position(root.getStartMark()), 0);
             return result(tree);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -94,7 +94,7 @@ final class YamlTreeBuilder extends TreeBuilder {
             for (Node root : yaml.composeAll(new StringReader(text))) {
                 if (root != null) {
                     YamlTreeBuilder one = new YamlTreeBuilder(file);
-                    out.add(one.result(one.convert(root, "", position(root.getStartMark()), 0)));
+                    out.add(one.result(one.convert(root, one.locations.root(), position(root.getStartMark()), 0)));
                 }
             }
         } catch (YAMLException | TooLargeException | StackOverflowError e) {
@@ -116,7 +116,20 @@ final class YamlTreeBuilder extends TreeBuilder {
         return message;
     }
 
-    private JsonNode convert(Node node, String pointer, Position keyPos, int depth) {
+    /** The path to the node being converted; a pointer string is built only for the rare finding that needs one. */
+    private final java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
+
+    private String currentPointer() {
+        StringBuilder sb = new StringBuilder();
+        Iterator<Object> it = path.descendingIterator();
+        while (it.hasNext()) {
+            Object segment = it.next();
+            sb.append('/').append(segment instanceof String k ? SourceDocument.escape(k) : segment);
+        }
+        return sb.toString();
+    }
+
+    private JsonNode convert(Node node, LocationTree.Node at, Position keyPos, int depth) {
         if (++nodes > DocumentLoader.MAX_NODES) {
             throw new TooLargeException(position(node.getStartMark()),
                     "document expands to more than " + DocumentLoader.MAX_NODES + " nodes (YAML aliases?): refusing it");
@@ -125,27 +138,28 @@ final class YamlTreeBuilder extends TreeBuilder {
             throw new TooLargeException(position(node.getStartMark()), "nesting deeper than " + DocumentLoader.MAX_DEPTH + " levels");
         }
         Position valuePos = position(node.getStartMark());
-        locations.put(pointer, new NodeLocation(keyPos, valuePos));
+        at.set(keyPos, valuePos);
         if (node instanceof MappingNode mapping) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             Map<String, Position> seen = new HashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 if (keyNode.getTag().equals(Tag.MERGE)) {
-                    merge(object, tuple.getValueNode(), pointer, depth);
+                    merge(object, tuple.getValueNode(), at, depth);
                     continue;
                 }
                 if (!(keyNode instanceof ScalarNode scalarKey)) {
                     throw new TooLargeException(position(keyNode.getStartMark()), "mapping keys must be plain strings");
                 }
                 String key = scalarKey.getValue();
-                Position at = position(keyNode.getStartMark());
-                Position first = seen.putIfAbsent(key, at);
+                Position keyAt = position(keyNode.getStartMark());
+                Position first = seen.putIfAbsent(key, keyAt);
                 if (first != null) {
-                    duplicateKey(pointer, key, at, first);
+                    duplicateKey(currentPointer(), key, keyAt, first);
                 }
-                String child = pointer + "/" + SourceDocument.escape(key);
-                object.set(key, convert(tuple.getValueNode(), child, at, depth + 1));
+                path.push(key);
+                object.set(key, convert(tuple.getValueNode(), at.field(key), keyAt, depth + 1));
+                path.pop();
             }
             return object;
         }
@@ -153,19 +167,21 @@ final class YamlTreeBuilder extends TreeBuilder {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             int i = 0;
             for (Node item : sequence.getValue()) {
-                array.add(convert(item, pointer + "/" + i, position(item.getStartMark()), depth + 1));
+                path.push(i);
+                array.add(convert(item, at.item(i), position(item.getStartMark()), depth + 1));
+                path.pop();
                 i++;
             }
             return array;
         }
-        return scalar((ScalarNode) node, pointer);
+        return scalar((ScalarNode) node);
     }
 
     /** YAML merge key {@code <<}: explicit keys of the mapping win over merged ones. */
-    private void merge(ObjectNode into, Node source, String pointer, int depth) {
+    private void merge(ObjectNode into, Node source, LocationTree.Node at, int depth) {
         List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
         for (Node s : sources) {
-            JsonNode merged = convert(s, pointer, position(s.getStartMark()), depth + 1);
+            JsonNode merged = convert(s, at, position(s.getStartMark()), depth + 1);
             if (merged instanceof ObjectNode mo) {
                 mo.properties().forEach(e -> {
                     if (!into.has(e.getKey())) {
@@ -177,7 +193,7 @@ final class YamlTreeBuilder extends TreeBuilder {
     }
 
     /** Types a scalar the way YAML 1.1 does (the strictest reading a consumer may apply), noting surprising cases. */
-    private JsonNode scalar(ScalarNode scalar, String pointer) {
+    private JsonNode scalar(ScalarNode scalar) {
         String text = scalar.getValue();
         if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
             return JsonNodeFactory.instance.textNode(text);
@@ -188,14 +204,14 @@ final class YamlTreeBuilder extends TreeBuilder {
         }
         if (tag.equals(Tag.BOOL) && DocumentLoader.YAML11_BOOL.matcher(text).matches()) {
             if (!DocumentLoader.PLAIN_BOOL.matcher(text).matches()) {
-                yaml11.put(pointer, text);
+                yaml11.put(currentPointer(), text);
             }
             String lower = text.toLowerCase(Locale.ROOT);
             return JsonNodeFactory.instance.booleanNode(lower.equals("y") || lower.equals("yes") || lower.equals("true") || lower.equals("on"));
         }
         if (tag.equals(Tag.INT)) {
             if (!DocumentLoader.PLAIN_DECIMAL.matcher(text).matches()) {
-                yaml11.put(pointer, text);
+                yaml11.put(currentPointer(), text);
             }
             BigInteger value = yaml11Integer(text);
             if (value != null) {
@@ -208,7 +224,7 @@ final class YamlTreeBuilder extends TreeBuilder {
             try {
                 String t = text.replace("_", "");
                 if (t.contains(":")) {
-                    yaml11.put(pointer, text);
+                    yaml11.put(currentPointer(), text);
                     return JsonNodeFactory.instance.textNode(text);
                 }
                 return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(t));

@@ -1,5 +1,7 @@
 package dev.modelctl.core.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,15 +9,48 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelctl.core.finding.Finding;
 import dev.modelctl.core.finding.Severity;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 /** One JSON object with a {@code findings} array (SPEC §3) and a {@code summary}. */
 public final class JsonRenderer implements Renderer {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * Streamed finding by finding (no tree of the whole report: 100k findings would double the heap); the same bytes
+     * as {@code toJson(report).toPrettyString()}.
+     */
     @Override
     public void render(Report report, PrintStream out) {
-        out.println(toJson(report).toPrettyString());
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : report.findings()) {
+                write(g, f);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("errors", report.count(Severity.ERROR));
+            g.writeNumberField("warnings", report.count(Severity.WARNING));
+            g.writeNumberField("info", report.count(Severity.INFO));
+            g.writeNumberField("exit_code", report.exitCode());
+            if (report.examined() != null) {
+                g.writeStringField("examined", report.examined());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    /** One finding as {@link #toJson(Finding)} shapes it: the one home of the finding's JSON form. */
+    private static void write(JsonGenerator g, Finding f) throws IOException {
+        MAPPER.writeTree(g, toJson(f));
     }
 
     public static ObjectNode toJson(Report report) {

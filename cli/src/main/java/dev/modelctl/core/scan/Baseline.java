@@ -24,7 +24,10 @@ import java.util.Set;
  * index of that text in the file. A legacy repository adopts the hook without fixing everything first.
  */
 public final class Baseline {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: a scan without a baseline file never pays for an ObjectMapper (docs/startup.md). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** One accepted finding as the baseline file records it. */
     public record Entry(String fingerprint, String check, String file, String match) {
@@ -52,7 +55,7 @@ public final class Baseline {
             return empty();
         }
         try {
-            JsonNode root = MAPPER.readTree(bytes.get());
+            JsonNode root = Json.MAPPER.readTree(bytes.get());
             if (root == null || !root.path("findings").isArray()) {
                 throw new InputException(file + ": not a modelctl baseline (no findings array)");
             }
@@ -94,7 +97,7 @@ public final class Baseline {
             all.add(new Entry(fps.get(i), findings.get(i).check().id(), findings.get(i).file(), matched.get(i)));
         }
         all.sort(Comparator.comparing(Entry::file).thenComparing(Entry::fingerprint));
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", 1);
         root.put("tool", "modelctl scan");
         ArrayNode array = root.putArray("findings");
@@ -107,7 +110,7 @@ public final class Baseline {
         }
         try {
             dev.modelctl.core.build.CanonicalDocument.writeAtomically(file,
-                    (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
+                    (Json.MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InputException(file + ": cannot write: " + e.getMessage());
         }

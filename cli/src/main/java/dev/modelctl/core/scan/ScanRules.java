@@ -1,13 +1,12 @@
 package dev.modelctl.core.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelctl.core.doc.CompiledYaml;
 import dev.modelctl.core.doc.DocumentLoader;
 import dev.modelctl.core.io.InputException;
 import dev.modelctl.core.doc.SourceDocument;
 import dev.modelctl.core.finding.Check;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,14 +36,8 @@ public final class ScanRules {
         Map<String, ScanRule> rules = new LinkedHashMap<>();
         DocumentLoader loader = new DocumentLoader();
         for (String resource : BUILT_IN) {
-            try (InputStream in = ScanRules.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("rule file missing from the jar: " + resource);
-                }
-                parse(loader.parse(in.readAllBytes(), "rules" + resource.substring("/rules".length())), ns, rules, false);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            // compiled to JSON at build time from the YAML (docs/startup.md)
+            parse(CompiledYaml.load(resource, "rules" + resource.substring("/rules".length())), ns, rules, false);
         }
         for (Path p : extra) {
             parse(loader.load(p, p.toString()), ns, rules, true);

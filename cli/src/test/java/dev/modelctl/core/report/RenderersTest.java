@@ -61,6 +61,15 @@ class RenderersTest {
     }
 
     @Test
+    void streamedJsonIsTheTreeRenderingByteForByte() {
+        assertEquals(JsonRenderer.toJson(sample()).toPrettyString() + "\n", render(Format.JSON, false));
+        Report empty = new Report("check", List.of(), null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new JsonRenderer().render(empty, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals(JsonRenderer.toJson(empty).toPrettyString() + "\n", bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void jsonHasTheSpecShape() throws Exception {
         JsonNode root = MAPPER.readTree(render(Format.JSON, false));
         JsonNode conflict = root.get("findings").get(1);

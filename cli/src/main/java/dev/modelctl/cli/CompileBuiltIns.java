@@ -1,0 +1,28 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.core.catalog.ModelCatalog;
+import dev.modelctl.core.doc.CompiledYaml;
+import dev.modelctl.core.scan.ScanRules;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Build step (cli/pom.xml, process-classes): compiles the built-in YAML resources (catalog, scan rules) named on the
+ * command line to their JSON form, then loads each through its normal entry point so a built-in that does not parse
+ * fails the build rather than the first user. usage: CompileBuiltIns CLASSES_DIR RESOURCE…
+ */
+public final class CompileBuiltIns {
+    private CompileBuiltIns() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        for (int i = 1; i < args.length; i++) {
+            CompiledYaml.compile(classes, args[i]);
+        }
+        ModelCatalog.builtIn();
+        ScanRules.load(List.of());
+    }
+}
