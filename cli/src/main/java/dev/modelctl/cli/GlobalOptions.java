@@ -11,6 +11,7 @@ public final class GlobalOptions {
             description = "Repository config (default: .modelctl.yaml in the current directory, if present).")
     Path config;
 
+    // declared here so every subcommand accepts it; Main's error boundary reads it from the parse result
     @Option(names = "--debug", description = "Print stack traces for failures.")
     boolean debug;
 

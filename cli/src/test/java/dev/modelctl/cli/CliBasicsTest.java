@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Exit codes and one-line errors that every command shares (SPEC §3, §5). */
+/** Exit codes and one-line errors that every command shares (docs/validate.md, "Errors and exit codes"). */
 class CliBasicsTest {
     @Test
     void unknownFlagIsExit2WithOneLineAndAHelpPointer() {

@@ -50,11 +50,11 @@ public record RepoConfig(Path root, List<String> documents, String ownership, St
         }
     }
 
-    /** Deployment defaults: linear 10 % every 2 min, 10 min bake (SPEC §3). */
+    /** Deployment defaults: linear 10 % every 2 min, 10 min bake (docs/routing-document.md). */
     public record Deploy(String strategy, int stepPercent, Duration interval, Duration bake) {
     }
 
-    /** Cost override defaults: TTL and its cap (24 h at most, SPEC §3). */
+    /** Cost override defaults: TTL and its cap (24 h at most, docs/routing-document.md). */
     public record Override(Duration defaultTtl, Duration maxTtl) {
     }
 

@@ -103,8 +103,7 @@ public final class DocumentLoader {
             text = text.substring(1);
         }
         boolean json = displayName.toLowerCase(Locale.ROOT).endsWith(".json");
-        int expectedNodes = text.length() / 12; // roughly one node per 12 characters in routing documents
-        return json ? new JsonTreeBuilder(displayName, expectedNodes).build(text) : new YamlTreeBuilder(displayName).build(text);
+        return json ? new JsonTreeBuilder(displayName).build(text) : new YamlTreeBuilder(displayName).build(text);
     }
 
     /**

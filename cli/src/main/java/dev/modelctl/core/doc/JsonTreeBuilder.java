@@ -26,10 +26,6 @@ final class JsonTreeBuilder extends TreeBuilder {
         super(file);
     }
 
-    JsonTreeBuilder(String file, int expectedNodes) {
-        super(file, expectedNodes);
-    }
-
     SourceDocument build(String text) {
         JsonParser parser;
         try {

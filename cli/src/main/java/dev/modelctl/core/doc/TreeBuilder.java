@@ -16,11 +16,6 @@ abstract class TreeBuilder {
     final Map<String, String> yaml11 = new LinkedHashMap<>();
 
     TreeBuilder(String file) {
-        this(file, 64);
-    }
-
-    /** Presized for large documents: rehashing a million-entry map dominates otherwise. */
-    TreeBuilder(String file, int expectedNodes) {
         this.file = file;
     }
 

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
-/** One JSON object with a {@code findings} array (SPEC §3) and a {@code summary}. */
+/** One JSON object with a {@code findings} array (docs/validate.md) and a {@code summary}. */
 public final class JsonRenderer implements Renderer {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The routing semantics of SPEC §2, in one place: what every runtime reading the document must do. */
+/** The routing semantics of docs/routing-document.md, in one place: what every runtime reading the document must do. */
 public final class Router {
     public static final String TASK_TYPE = "task_type";
 

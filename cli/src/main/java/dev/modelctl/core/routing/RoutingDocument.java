@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The typed view of a routing document (SPEC §2). Extraction is lenient: a mistyped field reads as absent, because the
+ * The typed view of a routing document (docs/routing-document.md). Extraction is lenient: a mistyped field reads as absent, because the
  * schema check already reports it and the other checks should still run on what is well-formed.
  */
 public record RoutingDocument(SourceDocument source, Map<String, ModelBlock> models, String defaultModel,

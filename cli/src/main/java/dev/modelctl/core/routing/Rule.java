@@ -24,7 +24,7 @@ public record Rule(String ruleId, Long priority, Map<String, List<String>> condi
         return file.equals(reportedIn) ? label() : ruleId + " (" + file + ":" + line + ", priority " + priority + ")";
     }
 
-    /** Priority order: lower priority first, then lexicographically smaller rule_id (SPEC §2 tie-break). */
+    /** Priority order: lower priority first, then lexicographically smaller rule_id (docs/routing-document.md, step 3). */
     public static final java.util.Comparator<Rule> PRECEDENCE = java.util.Comparator
             .comparing((Rule r) -> r.priority() == null ? Long.MAX_VALUE : r.priority())
             .thenComparing(r -> r.ruleId() == null ? "" : r.ruleId());
