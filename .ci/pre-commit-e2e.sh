@@ -47,7 +47,7 @@ grep -q "hard-coded Bedrock model ID" tryrepo.log || { cat tryrepo.log; echo "FA
 if env -u MODELCTL_JAR pre-commit try-repo "$repo" modelctl-scan --files service.py > nojar.log 2>&1; then
   cat nojar.log; echo "FAIL: try-repo without a prebuilt jar did not block the hard-coded model ID"; exit 1
 fi
-grep -q "modelctl: building .*/cli/target/modelctl.jar (first run)" nojar.log \
+grep -q "modelctl: no jar yet (first run); building .*/cli/target/modelctl.jar" nojar.log \
   || { cat nojar.log; echo "FAIL: the launcher did not build the jar in pre-commit's clone"; exit 1; }
 grep -q "hard-coded Bedrock model ID 'anthropic.claude-3-haiku-20240307-v1:0' in service.py:1" nojar.log \
   || { cat nojar.log; echo "FAIL: the jar-less run lacks the message"; exit 1; }
@@ -57,7 +57,7 @@ cp "$repo/templates/model_routing_config.example.yaml" model_routing_config.yaml
 git add service.py model_routing_config.yaml
 git commit -q -m "clean" > clean.log 2>&1 || { cat clean.log; echo "FAIL: a clean commit was blocked"; exit 1; }
 
-sed -i 's/max_tokens: 4096/max_tokens: 9000/' model_routing_config.yaml
+sed -i 's/max_tokens: 4096/max_tokens: 200000/' model_routing_config.yaml
 git add model_routing_config.yaml
 if git commit -q -m "bad routing" > check.log 2>&1; then
   cat check.log; echo "FAIL: a routing document over the model's max_tokens was not blocked"; exit 1

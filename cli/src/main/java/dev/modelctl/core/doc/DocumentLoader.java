@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
 public final class DocumentLoader {
     public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
     static final int MAX_DEPTH = 64;
+    /**
+     * The longest YAML line read: SnakeYAML's reader copies its unread window on every refill, so one multi-megabyte
+     * line costs quadratic time (8 MiB took 30 s). Routing documents written by people never come near it; a
+     * machine-written one should be JSON, which has no such limit.
+     */
+    static final int MAX_YAML_LINE = 1024 * 1024;
     static final int MAX_ALIASES = 50;
     static final int MAX_NODES = 2_000_000;
 
@@ -103,7 +109,16 @@ public final class DocumentLoader {
             text = text.substring(1);
         }
         boolean json = displayName.toLowerCase(Locale.ROOT).endsWith(".json");
-        return json ? new JsonTreeBuilder(displayName).build(text) : new YamlTreeBuilder(displayName).build(text);
+        if (json) {
+            return new JsonTreeBuilder(displayName).build(text);
+        }
+        int longLine = lineLongerThan(text, MAX_YAML_LINE);
+        if (longLine > 0) {
+            return failed(displayName, new Position(longLine, MAX_YAML_LINE + 1), String.format(Locale.ROOT,
+                    "line %d is longer than %,d characters; YAML lines are limited (write machine-generated documents as JSON)",
+                    longLine, MAX_YAML_LINE));
+        }
+        return new YamlTreeBuilder(displayName).build(text);
     }
 
     /**
@@ -121,7 +136,26 @@ public final class DocumentLoader {
         if (displayName.toLowerCase(Locale.ROOT).endsWith(".json")) {
             return List.of(new JsonTreeBuilder(displayName).build(text));
         }
+        if (lineLongerThan(text, MAX_YAML_LINE) > 0) {
+            return List.of(); // not a configuration file a person wrote: the scanner still matches its text
+        }
         return new YamlTreeBuilder(displayName).buildAll(text);
+    }
+
+    /** The 1-based number of the first line longer than {@code limit} characters, or 0. */
+    static int lineLongerThan(String text, int limit) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > limit) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The largest file this loader accepts, in bytes. */

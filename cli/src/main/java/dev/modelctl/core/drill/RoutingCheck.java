@@ -4,7 +4,6 @@ import dev.modelctl.core.route.RouteDecision;
 import dev.modelctl.core.route.Router;
 import dev.modelctl.core.routing.Rule;
 import dev.modelctl.core.routing.RoutingDocument;
-import dev.modelctl.core.routing.UseCase;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,9 +56,7 @@ public final class RoutingCheck {
             RouteDecision decision = router.route(served, request, now);
             String expected;
             if (inScope) {
-                UseCase declared = useCase == null ? null : served.useCases().get(useCase);
-                expected = declared != null && declared.costOverrideModel() != null ? declared.costOverrideModel()
-                        : served.costOverride() == null ? null : served.costOverride().model();
+                expected = Router.costOverrideModel(served, useCase);
             } else {
                 expected = router.route(baseline, request, now).modelName();
             }
@@ -69,7 +66,11 @@ public final class RoutingCheck {
         return out;
     }
 
-    /** Every use case's plain request, then each rule's witness request (first value of each condition), in document order. */
+    /**
+     * Every use case's plain request, then each rule's witness request (first value of each condition), in document
+     * order. Unlike {@code RequestClasses} (impact), a rule that names no {@code task_type} yields one class per scoped
+     * use case: a scoped override must reach that rule's requests of every use case in scope, and only those.
+     */
     static Map<Map<String, String>, String> requestClasses(RoutingDocument doc, List<String> scope) {
         Map<Map<String, String>, String> classes = new LinkedHashMap<>();
         for (String u : doc.useCases().keySet()) {

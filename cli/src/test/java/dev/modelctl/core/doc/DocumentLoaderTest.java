@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -186,5 +187,21 @@ class DocumentLoaderTest {
         SourceDocument doc = yaml("description: " + longValue + "\n");
         assertTrue(doc.findings().isEmpty());
         assertEquals(1_000_000, doc.root().get("description").asText().length());
+    }
+
+    @Test
+    void aYamlLineOverTheLimitIsOneSyntaxErrorAtItsPlaceAndJsonHasNoSuchLimit() {
+        String longComment = "#" + "x".repeat(DocumentLoader.MAX_YAML_LINE);
+        SourceDocument doc = yaml("version: 1\n" + longComment + "\nmodels: {}\n");
+        assertEquals(1, doc.findings().size());
+        assertEquals("syntax-error", doc.findings().get(0).check().id());
+        assertEquals(2, doc.findings().get(0).line());
+        assertEquals(DocumentLoader.MAX_YAML_LINE + 1, doc.findings().get(0).column());
+        assertEquals("line 2 is longer than 1,048,576 characters; YAML lines are limited (write machine-generated documents as JSON)",
+                doc.findings().get(0).message());
+        // exactly at the limit is fine
+        assertEquals(List.of(), yaml("version: 1\n#" + "x".repeat(DocumentLoader.MAX_YAML_LINE - 1) + "\n").findings());
+        SourceDocument oneLineJson = json("{\"version\": 1, \"description\": \"" + "x".repeat(2 * DocumentLoader.MAX_YAML_LINE) + "\"}");
+        assertEquals(List.of(), oneLineJson.findings());
     }
 }
