@@ -30,8 +30,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file naming the rule files (default: the repo config's).")
-    Path ownership;
+    @Mixin
+    OwnershipOption ownershipOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the merged JSON document.")
     Path out;
@@ -44,9 +44,9 @@ public final class BuildCommand implements Callable<Integer> {
         if (files.size() != 1) {
             throw new CommandFailure("build: give exactly one base document (got " + files.size() + ")");
         }
-        String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
+        String ownershipPath = DocumentOptions.ownershipPath(config, ownershipOption.file);
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), documents.loader()), documents.loader(), files.get(0).toString(), ownershipPath,
-                ownership != null);
+                ownershipOption.file != null);
         List<Finding> findings = CheckRegistry.check(set, documents.context(config));
         Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");
         if (report.exitCode() != 0) {

@@ -36,8 +36,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
-    Path ownership;
+    @Mixin
+    OwnershipOption ownershipOption;
 
     @Option(names = "--base", paramLabel = "REF",
             description = "Also compare with git revision REF: the approvals each rule change needs, and the routing and cost impact per request class.")
@@ -66,10 +66,10 @@ public final class CheckCommand implements Callable<Integer> {
             throw new CommandFailure("check: --approved-by needs --base REF");
         }
         List<Path> files = documents.files(config);
-        String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
+        String ownershipPath = DocumentOptions.ownershipPath(config, ownershipOption.file);
         DocumentLoader loader = documents.loader();
         FileSource tree = FileSource.workingTree(Path.of(""), loader);
-        List<RoutingSet> sets = files.stream().map(f -> RoutingSet.load(tree, loader, f.toString(), ownershipPath, ownership != null)).toList();
+        List<RoutingSet> sets = files.stream().map(f -> RoutingSet.load(tree, loader, f.toString(), ownershipPath, ownershipOption.file != null)).toList();
         CheckContext context = documents.context(config);
         List<Finding> findings = new ArrayList<>();
         for (RoutingSet set : sets) {

@@ -74,8 +74,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--stop-on-interrupt", description = "On Ctrl-C, stop (roll back) the deployment instead of detaching from it.")
     boolean stopOnInterrupt;
 
-    @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's, if it exists).")
-    Path ownership;
+    @Mixin
+    OwnershipOption ownershipOption;
 
     @ArgGroup(exclusive = true)
     OverrideChoice overrideChoice;
@@ -96,10 +96,10 @@ public final class DeployCommand implements Callable<Integer> {
                 interval != null ? interval : config.deploy().interval(), bake != null ? bake : config.deploy().bake());
         Duration poll = polling.interval();
         // every check first: a document with blocking findings never leaves the machine
-        String ownershipPath = DocumentOptions.ownershipPath(config, ownership);
+        String ownershipPath = DocumentOptions.ownershipPath(config, ownershipOption.file);
         var loader = new dev.modelctl.core.doc.DocumentLoader();
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), loader), loader, file.toString(),
-                ownershipPath, ownership != null);
+                ownershipPath, ownershipOption.file != null);
         var context = new DocumentOptions().context(config);
         List<Finding> findings = CheckRegistry.check(set, context);
         Report report = new Report("deploy", findings, "1 document");

@@ -7,7 +7,6 @@ import dev.modelctl.core.team.Team;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
@@ -33,13 +32,13 @@ public final class OwnershipCommand implements Runnable {
         @Mixin
         GlobalOptions global;
 
-        @Option(names = "--ownership", paramLabel = "FILE", description = "Team ownership file (default: the repo config's).")
-        Path ownership;
+        @Mixin
+        OwnershipOption ownershipOption;
 
         @Override
         public Integer call() {
             var config = global.repoConfig();
-            Path file = ownership != null ? ownership : config.root().resolve(config.ownership());
+            Path file = ownershipOption.file != null ? ownershipOption.file : config.root().resolve(config.ownership());
             Ownership o = Ownership.from(new DocumentLoader().of("ownership file").load(file, file.toString()));
             if (!o.findings().isEmpty()) {
                 Finding f = o.findings().get(0);

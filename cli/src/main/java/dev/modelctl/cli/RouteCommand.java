@@ -51,9 +51,8 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "TIME", description = "Evaluate the cost override at this RFC 3339 time instead of now.")
     String now;
 
-    @Option(names = "--ownership", paramLabel = "FILE",
-            description = "Team ownership file whose per-team rule files are merged in (default: the repo config's, if it exists).")
-    Path ownership;
+    @Mixin
+    OwnershipOption ownershipOption;
 
     @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "8M",
             description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
@@ -99,7 +98,7 @@ public final class RouteCommand implements Callable<Integer> {
      */
     private RoutingDocument load(RepoConfig config, Instant at) {
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), DocumentOptions.loader(maxBytes)), DocumentOptions.loader(maxBytes), file.toString(),
-                DocumentOptions.ownershipPath(config, ownership), ownership != null);
+                DocumentOptions.ownershipPath(config, ownershipOption.file), ownershipOption.file != null);
         List<Finding> unreadable = new java.util.ArrayList<>(set.base().findings());
         unreadable.addAll(set.findings());
         if (set.ownership() != null) {
