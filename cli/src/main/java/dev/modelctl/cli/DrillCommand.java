@@ -106,6 +106,9 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--engineer", paramLabel = "WHO", description = "Who runs the drill (default: git user.email, else $USER).")
         String engineer;
 
+        @Option(names = "--yes", description = "Run without asking (required off a terminal, e.g. in CI): the drill switches the override on and off.")
+        boolean yes;
+
         @Option(names = "--time-scale", paramLabel = "MS", hidden = true,
                 description = "Real milliseconds per AppConfig second (the test suite runs the drill against fakes on an accelerated clock).")
         Double timeScale;
@@ -140,6 +143,7 @@ public final class DrillCommand implements Runnable {
 
             AppConfigService service = appconfig.service(config);
             Target t = appconfig.target(service, config, true, true);
+            approve(t.environment().name());
             AwsClients clients = appconfig.aws.clients(config);
             DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, poll, wait, lifetime, reason, smoke);
             OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, parent.err), t, new DocumentOptions().context(config), who,
@@ -167,6 +171,25 @@ public final class DrillCommand implements Runnable {
                 }
             }
             return emit(result, parent, started);
+        }
+
+        /**
+         * The drill changes live traffic in the environment (override on, then off): asked on a terminal, {@code --yes}
+         * elsewhere, as every write command (docs/oncall.md). Runs before the first write; a refusal exits 1.
+         */
+        private void approve(String env) {
+            if (yes) {
+                return;
+            }
+            java.io.Console console = System.console();
+            if (console == null) {
+                throw new CommandFailure("drill: not on a terminal: re-run with --yes to switch the cost override on and off in " + env
+                        + "; nothing written", 1);
+            }
+            String answer = console.readLine("run the cost-override drill in %s (override on, sampled, then cleared)? [y/N] ", env);
+            if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
+                throw new CommandFailure("drill: declined; nothing written", 1);
+            }
         }
 
         /** Ctrl-C: clear (or stop the drill's deployment) before the JVM exits, and say what state it leaves. */

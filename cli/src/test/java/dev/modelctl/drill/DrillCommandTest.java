@@ -83,7 +83,7 @@ class DrillCommandTest {
 
     private Cli.Result drill(String... extra) {
         List<String> args = new ArrayList<>(List.of("drill", "cost-override", "--env", "staging", "--time-scale", Double.toString(MS_PER_SECOND),
-                "--poll", "10ms", "--engineer", "drill@example.com"));
+                "--poll", "10ms", "--engineer", "drill@example.com", "--yes"));
         args.addAll(List.of(extra));
         if (!args.contains("--bake")) {
             args.addAll(List.of("--bake", "0m"));
@@ -243,6 +243,18 @@ class DrillCommandTest {
     }
 
     @Test
+    void offATerminalTheDrillNeedsYesAndWritesNothingWithoutIt() {
+        deployTemplate();
+        Cli.Result r = run("drill", "cost-override", "--env", "staging", "--time-scale", Double.toString(MS_PER_SECOND), "--poll", "10ms",
+                "--engineer", "drill@example.com", "--bake", "0m");
+        assertEquals(1, r.exit(), r::toString);
+        assertEquals("modelctl: drill: not on a terminal: re-run with --yes to switch the cost override on and off in staging; nothing written\n",
+                r.err());
+        assertEquals(1, appConfig.hosted(app, profile).size(), "no version uploaded");
+        assertEquals(1, appConfig.deploymentsOf(app, staging).size(), "no deployment started");
+    }
+
+    @Test
     void couldNotRunWhenNothingIsDeployedOrFlagsAreWrong() {
         Cli.Result none = drill("--timeout", "30s");
         assertEquals(2, none.exit(), none::toString);
@@ -290,7 +302,7 @@ class DrillCommandTest {
     void ctrlCWhileTheOverrideDeploysStopsItAndConfirmsTheClear() throws Exception {
         deployTemplate();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main", "drill", "cost-override", "--env", "staging",
+                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main", "drill", "cost-override", "--env", "staging", "--yes",
                 "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--ttl", "1h", "--poll", "20ms", "--engineer", "drill@example.com",
                 "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(), "--endpoint-url", "appconfigdata=" + data.endpoint()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
