@@ -2,6 +2,7 @@ package dev.modelctl.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.fakes.FakeBedrockControlPlane;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +39,7 @@ class CatalogRefreshTest {
 
     @BeforeAll
     static void fakeCredentials() {
-        System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKE");
-        System.setProperty("aws.secretAccessKey", "fake-secret-key-for-tests");
+        FakeAwsCredentials.install(); // every refresh names its --region, so the default region is never read
     }
 
     @BeforeEach

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.fakes.FakeAppConfig;
 import dev.modelctl.fakes.FakeAppConfigData;
 import dev.modelctl.fakes.FakeCloudWatch;
+import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +46,7 @@ class DrillCommandTest {
 
     @BeforeAll
     static void credentials() {
-        System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKE");
-        System.setProperty("aws.secretAccessKey", "fake-secret-key-for-tests");
-        System.setProperty("aws.region", "us-east-1");
+        FakeAwsCredentials.install();
     }
 
     @BeforeEach

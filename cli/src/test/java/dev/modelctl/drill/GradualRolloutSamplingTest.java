@@ -8,6 +8,7 @@ import dev.modelctl.core.drill.SessionSampler;
 import dev.modelctl.fakes.FakeAppConfig;
 import dev.modelctl.fakes.FakeAppConfigData;
 import dev.modelctl.fakes.FakeCloudWatch;
+import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +45,7 @@ class GradualRolloutSamplingTest {
 
     @BeforeAll
     static void credentials() {
-        System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKE");
-        System.setProperty("aws.secretAccessKey", "fake-secret-key-for-tests");
-        System.setProperty("aws.region", "us-east-1");
+        FakeAwsCredentials.install();
     }
 
     @BeforeEach

@@ -3,6 +3,7 @@ package dev.modelctl.smoke;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.fakes.FakeBedrockRuntime;
+import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +41,7 @@ class SmokeCommandTest {
 
     @BeforeAll
     static void fakeCredentials() {
-        System.setProperty("aws.accessKeyId", "AKIAFAKEFAKEFAKE");
-        System.setProperty("aws.secretAccessKey", "fake-secret-key-for-tests");
-        System.setProperty("aws.region", "us-east-1");
+        FakeAwsCredentials.install();
     }
 
     @BeforeEach
