@@ -1,7 +1,7 @@
-import dev.modelctl.core.analysis.RuleAnalyzer;
-import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.SourceDocument;
-import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.checks.analysis.RuleAnalyzer;
+import dev.modelctl.core.base.doc.DocumentLoader;
+import dev.modelctl.core.base.doc.SourceDocument;
+import dev.modelctl.core.model.routing.RoutingDocument;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
-import dev.modelctl.core.scan.Baseline;
-import dev.modelctl.core.scan.ScanRules;
-import dev.modelctl.core.scan.ScanStats;
-import dev.modelctl.core.scan.ScanTarget;
+import dev.modelctl.core.features.scan.Baseline;
+import dev.modelctl.core.features.scan.ScanRules;
+import dev.modelctl.core.features.scan.ScanStats;
+import dev.modelctl.core.features.scan.ScanTarget;
 import dev.modelctl.git.ScanSources;
 
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public class ScanWarm {
         int found = 0;
         for (int i = 0; i < runs + 3; i++) { // three warm-up runs
             long start = System.nanoTime();
-            var scanner = new dev.modelctl.core.scan.Scanner(ScanRules.load(List.of()), List.of(), "hint", 1 << 20);
+            var scanner = new dev.modelctl.core.features.scan.Scanner(ScanRules.load(List.of()), List.of(), "hint", 1 << 20);
             ScanStats stats = new ScanStats();
             List<ScanTarget> targets;
             try (ScanSources sources = ScanSources.open(tree, stats)) {

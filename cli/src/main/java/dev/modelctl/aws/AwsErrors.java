@@ -1,6 +1,6 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.deploy.DeployException;
+import dev.modelctl.core.features.deploy.DeployException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;

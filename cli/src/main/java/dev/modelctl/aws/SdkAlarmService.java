@@ -1,6 +1,6 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.deploy.AlarmService;
+import dev.modelctl.core.features.deploy.AlarmService;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 

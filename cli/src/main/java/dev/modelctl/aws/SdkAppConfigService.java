@@ -1,16 +1,16 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.deploy.AppConfigModel.Application;
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigModel.Environment;
-import dev.modelctl.core.deploy.AppConfigModel.Event;
-import dev.modelctl.core.deploy.AppConfigModel.HostedVersion;
-import dev.modelctl.core.deploy.AppConfigModel.Monitor;
-import dev.modelctl.core.deploy.AppConfigModel.Profile;
-import dev.modelctl.core.deploy.AppConfigModel.Strategy;
-import dev.modelctl.core.deploy.AppConfigModel.Validator;
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.DeploymentState;
+import dev.modelctl.core.features.deploy.AppConfigModel.Application;
+import dev.modelctl.core.features.deploy.AppConfigModel.Deployment;
+import dev.modelctl.core.features.deploy.AppConfigModel.Environment;
+import dev.modelctl.core.features.deploy.AppConfigModel.Event;
+import dev.modelctl.core.features.deploy.AppConfigModel.HostedVersion;
+import dev.modelctl.core.features.deploy.AppConfigModel.Monitor;
+import dev.modelctl.core.features.deploy.AppConfigModel.Profile;
+import dev.modelctl.core.features.deploy.AppConfigModel.Strategy;
+import dev.modelctl.core.features.deploy.AppConfigModel.Validator;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.DeploymentState;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.appconfig.AppConfigClient;
 import software.amazon.awssdk.services.appconfig.model.DeploymentEvent;

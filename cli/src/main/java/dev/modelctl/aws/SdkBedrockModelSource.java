@@ -1,6 +1,6 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.catalog.BedrockModelSource;
+import dev.modelctl.core.model.catalog.BedrockModelSource;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;

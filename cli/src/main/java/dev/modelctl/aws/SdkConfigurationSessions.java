@@ -1,7 +1,7 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.deploy.DeployException;
-import dev.modelctl.core.drill.ConfigurationSessions;
+import dev.modelctl.core.features.deploy.DeployException;
+import dev.modelctl.core.features.drill.ConfigurationSessions;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
 import software.amazon.awssdk.services.appconfigdata.model.GetLatestConfigurationResponse;

@@ -1,7 +1,7 @@
 package dev.modelctl.aws;
 
-import dev.modelctl.core.config.Durations;
-import dev.modelctl.core.smoke.ModelInvoker;
+import dev.modelctl.core.model.config.Durations;
+import dev.modelctl.core.features.smoke.ModelInvoker;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;

@@ -2,12 +2,12 @@ package dev.modelctl.cli;
 
 import dev.modelctl.aws.SdkAlarmService;
 import dev.modelctl.aws.SdkAppConfigService;
-import dev.modelctl.core.deploy.AlarmService;
-import dev.modelctl.core.deploy.DeployException;
-import dev.modelctl.core.deploy.LiveState;
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.features.deploy.AlarmService;
+import dev.modelctl.core.features.deploy.DeployException;
+import dev.modelctl.core.features.deploy.LiveState;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.Target;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigModel.Event;
-import dev.modelctl.core.deploy.Outcome;
-import dev.modelctl.core.deploy.Plan;
-import dev.modelctl.core.deploy.PlanReport;
-import dev.modelctl.core.deploy.Rollout;
+import dev.modelctl.core.features.deploy.AppConfigModel.Deployment;
+import dev.modelctl.core.features.deploy.AppConfigModel.Event;
+import dev.modelctl.core.features.deploy.Outcome;
+import dev.modelctl.core.features.deploy.Plan;
+import dev.modelctl.core.features.deploy.PlanReport;
+import dev.modelctl.core.features.deploy.Rollout;
 import dev.modelctl.core.report.Format;
 
 import java.io.PrintStream;

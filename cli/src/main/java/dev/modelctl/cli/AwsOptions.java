@@ -2,7 +2,7 @@ package dev.modelctl.cli;
 
 import dev.modelctl.aws.AwsClients;
 import dev.modelctl.aws.AwsSettings;
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Option;
 
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.aws.SdkBedrockModelSource;
-import dev.modelctl.core.catalog.BedrockModelSource;
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.model.catalog.BedrockModelSource;
+import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.registry.CheckRegistry;
-import dev.modelctl.core.build.CanonicalDocument;
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.io.OutputFiles;
+import dev.modelctl.core.checks.registry.CheckRegistry;
+import dev.modelctl.core.features.build.CanonicalDocument;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.io.OutputFiles;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.core.team.FileSource;
-import dev.modelctl.core.team.RoutingSet;
+import dev.modelctl.core.checks.team.FileSource;
+import dev.modelctl.core.checks.team.RoutingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

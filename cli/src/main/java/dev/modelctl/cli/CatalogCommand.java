@@ -1,8 +1,8 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.CatalogListing;
-import dev.modelctl.core.catalog.CatalogModel;
-import dev.modelctl.core.catalog.ModelCatalog;
+import dev.modelctl.core.model.catalog.CatalogListing;
+import dev.modelctl.core.model.catalog.CatalogModel;
+import dev.modelctl.core.model.catalog.ModelCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

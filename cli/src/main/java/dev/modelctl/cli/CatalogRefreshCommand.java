@@ -1,9 +1,9 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.CatalogDiff;
-import dev.modelctl.core.catalog.CatalogRefresh;
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.model.catalog.CatalogDiff;
+import dev.modelctl.core.model.catalog.CatalogRefresh;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ public class CommandFailure extends RuntimeException {
     private final int exitCode;
 
     public CommandFailure(String message) {
-        this(message, dev.modelctl.core.finding.Findings.EXIT_FAILURE);
+        this(message, dev.modelctl.core.base.finding.Findings.EXIT_FAILURE);
     }
 
     public CommandFailure(String message, int exitCode) {

@@ -1,8 +1,8 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.doc.CompiledYaml;
-import dev.modelctl.core.scan.ScanRules;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.base.doc.CompiledYaml;
+import dev.modelctl.core.features.scan.ScanRules;
 
 import java.io.IOException;
 import java.nio.file.Path;

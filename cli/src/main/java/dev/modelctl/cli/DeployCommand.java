@@ -1,22 +1,22 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.registry.CheckRegistry;
-import dev.modelctl.core.build.CanonicalDocument;
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.LiveState;
-import dev.modelctl.core.deploy.Outcome;
-import dev.modelctl.core.deploy.Plan;
-import dev.modelctl.core.deploy.Planner;
-import dev.modelctl.core.deploy.Rollout;
-import dev.modelctl.core.deploy.StrategySpec;
-import dev.modelctl.core.deploy.Target;
-import dev.modelctl.core.deploy.WriteFlow;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.finding.Findings;
+import dev.modelctl.core.checks.registry.CheckRegistry;
+import dev.modelctl.core.features.build.CanonicalDocument;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.LiveState;
+import dev.modelctl.core.features.deploy.Outcome;
+import dev.modelctl.core.features.deploy.Plan;
+import dev.modelctl.core.features.deploy.Planner;
+import dev.modelctl.core.features.deploy.Rollout;
+import dev.modelctl.core.features.deploy.StrategySpec;
+import dev.modelctl.core.features.deploy.Target;
+import dev.modelctl.core.features.deploy.WriteFlow;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.finding.Findings;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.core.team.FileSource;
-import dev.modelctl.core.team.RoutingSet;
+import dev.modelctl.core.checks.team.FileSource;
+import dev.modelctl.core.checks.team.RoutingSet;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -97,7 +97,7 @@ public final class DeployCommand implements Callable<Integer> {
         Duration poll = polling.interval();
         // every check first: a document with blocking findings never leaves the machine
         String ownershipPath = DocumentOptions.ownershipPath(config, ownershipOption.file);
-        var loader = new dev.modelctl.core.doc.DocumentLoader();
+        var loader = new dev.modelctl.core.base.doc.DocumentLoader();
         RoutingSet set = RoutingSet.load(FileSource.workingTree(Path.of(""), loader), loader, file.toString(),
                 ownershipPath, ownershipOption.file != null);
         var context = new DocumentOptions().context(config);

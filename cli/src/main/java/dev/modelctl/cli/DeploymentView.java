@@ -1,7 +1,7 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigModel.Event;
+import dev.modelctl.core.features.deploy.AppConfigModel.Deployment;
+import dev.modelctl.core.features.deploy.AppConfigModel.Event;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.diff.SemanticDiff;
-import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.SourceDocument;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.impact.ImpactChecks;
-import dev.modelctl.core.impact.RoutingImpact;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.model.diff.SemanticDiff;
+import dev.modelctl.core.base.doc.DocumentLoader;
+import dev.modelctl.core.base.doc.SourceDocument;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.model.impact.ImpactChecks;
+import dev.modelctl.core.model.impact.RoutingImpact;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.model.routing.RoutingDocument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.checks.engine.CheckContext;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +28,14 @@ public final class DocumentOptions {
     String maxBytes = "8M";
 
     /** A loader with the size limit of {@code --max-bytes}. */
-    public dev.modelctl.core.doc.DocumentLoader loader() {
+    public dev.modelctl.core.base.doc.DocumentLoader loader() {
         return loader(maxBytes);
     }
 
     static final long MAX_DOCUMENT_BYTES = 1L << 30;
 
     /** A loader refusing documents over {@code maxBytes} ({@code 512K}, {@code 64M}, plain bytes). */
-    static dev.modelctl.core.doc.DocumentLoader loader(String maxBytes) {
+    static dev.modelctl.core.base.doc.DocumentLoader loader(String maxBytes) {
         String s = maxBytes.trim().toUpperCase(java.util.Locale.ROOT);
         long factor = s.endsWith("K") ? 1024 : s.endsWith("M") ? 1024 * 1024 : 1;
         String digits = factor == 1 ? s : s.substring(0, s.length() - 1);
@@ -46,13 +46,13 @@ public final class DocumentOptions {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new CommandFailure("--max-bytes: '" + dev.modelctl.core.io.Escape.controls(maxBytes)
+            throw new CommandFailure("--max-bytes: '" + dev.modelctl.core.base.io.Escape.controls(maxBytes)
                     + "' is not a size from 1 to 1024M (examples: 512K, 64M)");
         }
         if (n > MAX_DOCUMENT_BYTES) {
             throw new CommandFailure("--max-bytes: '" + maxBytes + "' is over the largest limit, 1024M (a document is held in memory)");
         }
-        return new dev.modelctl.core.doc.DocumentLoader(n, "raise it with --max-bytes");
+        return new dev.modelctl.core.base.doc.DocumentLoader(n, "raise it with --max-bytes");
     }
 
     public List<Path> files(RepoConfig config) {

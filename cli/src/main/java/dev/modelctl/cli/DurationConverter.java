@@ -1,6 +1,6 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.config.Durations;
+import dev.modelctl.core.model.config.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,12 +1,12 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.LiveState;
-import dev.modelctl.core.deploy.Plan;
-import dev.modelctl.core.deploy.Planner;
-import dev.modelctl.core.deploy.Rollout;
-import dev.modelctl.core.deploy.Target;
-import dev.modelctl.core.deploy.WriteFlow;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.LiveState;
+import dev.modelctl.core.features.deploy.Plan;
+import dev.modelctl.core.features.deploy.Planner;
+import dev.modelctl.core.features.deploy.Rollout;
+import dev.modelctl.core.features.deploy.Target;
+import dev.modelctl.core.features.deploy.WriteFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

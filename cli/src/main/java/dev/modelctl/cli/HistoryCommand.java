@@ -1,10 +1,10 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.History;
-import dev.modelctl.core.deploy.LiveState;
-import dev.modelctl.core.deploy.Target;
-import dev.modelctl.core.diff.SemanticDiff;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.History;
+import dev.modelctl.core.features.deploy.LiveState;
+import dev.modelctl.core.features.deploy.Target;
+import dev.modelctl.core.model.diff.SemanticDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

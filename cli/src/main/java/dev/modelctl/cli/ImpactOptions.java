@@ -1,7 +1,7 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.impact.ImpactChecks;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.model.impact.ImpactChecks;
 import picocli.CommandLine.Option;
 
 /** {@code --max-cost-increase}: shared by {@code check --base} and {@code diff}, defaulting to the repo config's. */

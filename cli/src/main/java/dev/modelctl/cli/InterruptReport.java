@@ -1,7 +1,7 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.Rollout;
-import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.features.deploy.Rollout;
+import dev.modelctl.core.features.deploy.Target;
 
 import java.util.function.Supplier;
 

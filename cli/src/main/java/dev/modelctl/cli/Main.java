@@ -1,9 +1,9 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.DeployException;
-import dev.modelctl.core.io.InputException;
-import dev.modelctl.core.finding.Findings;
-import dev.modelctl.core.io.Escape;
+import dev.modelctl.core.features.deploy.DeployException;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.base.finding.Findings;
+import dev.modelctl.core.base.io.Escape;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 

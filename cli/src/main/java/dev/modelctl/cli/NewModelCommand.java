@@ -1,9 +1,9 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.CatalogModel;
-import dev.modelctl.core.catalog.ModelBlockTemplate;
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.check.Suggest;
+import dev.modelctl.core.model.catalog.CatalogModel;
+import dev.modelctl.core.model.catalog.ModelBlockTemplate;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.checks.engine.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

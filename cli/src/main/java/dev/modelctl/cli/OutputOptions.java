@@ -1,6 +1,6 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.build.CanonicalDocument;
+import dev.modelctl.core.features.build.CanonicalDocument;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.git.GitInfo;

@@ -1,21 +1,21 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.check.CheckContext;
-import dev.modelctl.core.deploy.AlarmService;
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.CostOverrideSwitch;
-import dev.modelctl.core.deploy.DeployException;
-import dev.modelctl.core.deploy.LiveState;
-import dev.modelctl.core.deploy.Outcome;
-import dev.modelctl.core.deploy.Plan;
-import dev.modelctl.core.deploy.Planner;
-import dev.modelctl.core.deploy.Rollout;
-import dev.modelctl.core.deploy.Target;
-import dev.modelctl.core.deploy.WriteFlow;
-import dev.modelctl.core.drill.CostOverrideLever;
-import dev.modelctl.core.drill.LeverResult;
-import dev.modelctl.core.routing.CostOverride;
+import dev.modelctl.core.checks.engine.CheckContext;
+import dev.modelctl.core.features.deploy.AlarmService;
+import dev.modelctl.core.features.deploy.AppConfigModel.Deployment;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.CostOverrideSwitch;
+import dev.modelctl.core.features.deploy.DeployException;
+import dev.modelctl.core.features.deploy.LiveState;
+import dev.modelctl.core.features.deploy.Outcome;
+import dev.modelctl.core.features.deploy.Plan;
+import dev.modelctl.core.features.deploy.Planner;
+import dev.modelctl.core.features.deploy.Rollout;
+import dev.modelctl.core.features.deploy.Target;
+import dev.modelctl.core.features.deploy.WriteFlow;
+import dev.modelctl.core.features.drill.CostOverrideLever;
+import dev.modelctl.core.features.drill.LeverResult;
+import dev.modelctl.core.model.routing.CostOverride;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.team.Ownership;
-import dev.modelctl.core.team.Team;
+import dev.modelctl.core.base.doc.DocumentLoader;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.checks.team.Ownership;
+import dev.modelctl.core.checks.team.Team;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ public final class OwnershipCommand implements Runnable {
             Ownership o = Ownership.from(new DocumentLoader().of("ownership file").load(file, file.toString()));
             if (!o.findings().isEmpty()) {
                 Finding f = o.findings().get(0);
-                throw dev.modelctl.core.io.InputException.at(f);
+                throw dev.modelctl.core.base.io.InputException.at(f);
             }
             Path dir = file.toAbsolutePath().normalize().getParent();
             Path repo = GitInfo.workTreeRoot(dir);

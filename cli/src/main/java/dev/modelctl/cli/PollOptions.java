@@ -12,7 +12,7 @@ public final class PollOptions {
 
     public Duration interval() {
         if (poll.isNegative() || poll.isZero()) {
-            throw new CommandFailure("--poll must be longer than 0s (got " + dev.modelctl.core.config.Durations.format(poll) + ")");
+            throw new CommandFailure("--poll must be longer than 0s (got " + dev.modelctl.core.model.config.Durations.format(poll) + ")");
         }
         return poll;
     }

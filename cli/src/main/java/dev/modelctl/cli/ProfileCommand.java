@@ -1,10 +1,10 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigModel.Profile;
-import dev.modelctl.core.deploy.AppConfigModel.Validator;
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.Target;
-import dev.modelctl.core.validate.SchemaCheck;
+import dev.modelctl.core.features.deploy.AppConfigModel.Profile;
+import dev.modelctl.core.features.deploy.AppConfigModel.Validator;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.Target;
+import dev.modelctl.core.checks.validate.SchemaCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;

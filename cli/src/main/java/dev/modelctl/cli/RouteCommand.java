@@ -1,17 +1,17 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.config.RepoConfig;
-import dev.modelctl.core.io.InputException;
-import dev.modelctl.core.finding.Check;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.io.Escape;
-import dev.modelctl.core.registry.CheckRegistry;
-import dev.modelctl.core.route.RouteDecision;
-import dev.modelctl.core.route.RouteExplanation;
-import dev.modelctl.core.route.Router;
-import dev.modelctl.core.routing.RoutingDocument;
-import dev.modelctl.core.team.FileSource;
-import dev.modelctl.core.team.RoutingSet;
+import dev.modelctl.core.model.config.RepoConfig;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.base.finding.Check;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.io.Escape;
+import dev.modelctl.core.checks.registry.CheckRegistry;
+import dev.modelctl.core.model.route.RouteDecision;
+import dev.modelctl.core.model.route.RouteExplanation;
+import dev.modelctl.core.model.route.Router;
+import dev.modelctl.core.model.routing.RoutingDocument;
+import dev.modelctl.core.checks.team.FileSource;
+import dev.modelctl.core.checks.team.RoutingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,7 +120,7 @@ public final class RouteCommand implements Callable<Integer> {
     private static void refuseInvalid(RoutingSet set, RepoConfig config, Instant at) {
         // Judged at the request's time (--now): a model past its EOL date then is as unanswerable as a malformed rule.
         var context = new DocumentOptions().context(config);
-        context = new dev.modelctl.core.check.CheckContext(context.catalog(), config, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+        context = new dev.modelctl.core.checks.engine.CheckContext(context.catalog(), config, java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
         List<Finding> blocking = CheckRegistry.validate(set, context).stream()
                 .filter(Finding::blocks).toList();
         if (!blocking.isEmpty()) {

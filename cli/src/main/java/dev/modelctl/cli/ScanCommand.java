@@ -1,15 +1,15 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.config.RepoConfig;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.model.config.RepoConfig;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.core.scan.Baseline;
-import dev.modelctl.core.scan.ModelNamespaces;
-import dev.modelctl.core.scan.ScanRule;
-import dev.modelctl.core.scan.ScanRules;
-import dev.modelctl.core.scan.ScanStats;
-import dev.modelctl.core.scan.ScanTarget;
-import dev.modelctl.core.scan.Scanner;
+import dev.modelctl.core.features.scan.Baseline;
+import dev.modelctl.core.features.scan.ModelNamespaces;
+import dev.modelctl.core.features.scan.ScanRule;
+import dev.modelctl.core.features.scan.ScanRules;
+import dev.modelctl.core.features.scan.ScanStats;
+import dev.modelctl.core.features.scan.ScanTarget;
+import dev.modelctl.core.features.scan.Scanner;
 import dev.modelctl.git.ScanSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,6 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.validate.SchemaCheck;
+import dev.modelctl.core.checks.validate.SchemaCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

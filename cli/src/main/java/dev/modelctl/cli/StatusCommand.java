@@ -1,12 +1,12 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.AppConfigModel.Deployment;
-import dev.modelctl.core.deploy.AppConfigModel.Strategy;
-import dev.modelctl.core.deploy.AppConfigService;
-import dev.modelctl.core.deploy.LiveState;
-import dev.modelctl.core.deploy.PlanReport;
-import dev.modelctl.core.deploy.Rollout;
-import dev.modelctl.core.deploy.Target;
+import dev.modelctl.core.features.deploy.AppConfigModel.Deployment;
+import dev.modelctl.core.features.deploy.AppConfigModel.Strategy;
+import dev.modelctl.core.features.deploy.AppConfigService;
+import dev.modelctl.core.features.deploy.LiveState;
+import dev.modelctl.core.features.deploy.PlanReport;
+import dev.modelctl.core.features.deploy.Rollout;
+import dev.modelctl.core.features.deploy.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.registry.CheckRegistry;
-import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.doc.SourceDocument;
-import dev.modelctl.core.finding.Finding;
+import dev.modelctl.core.checks.registry.CheckRegistry;
+import dev.modelctl.core.base.doc.DocumentLoader;
+import dev.modelctl.core.base.doc.SourceDocument;
+import dev.modelctl.core.base.finding.Finding;
 import dev.modelctl.core.report.Report;
-import dev.modelctl.core.check.CheckContext;
+import dev.modelctl.core.checks.engine.CheckContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;

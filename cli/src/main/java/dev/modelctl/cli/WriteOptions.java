@@ -1,6 +1,6 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.deploy.WriteFlow;
+import dev.modelctl.core.features.deploy.WriteFlow;
 import picocli.CommandLine.Option;
 
 import java.io.Console;

@@ -1,7 +1,7 @@
 package dev.modelctl.git;
 
-import dev.modelctl.core.io.InputException;
-import dev.modelctl.core.io.Escape;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.base.io.Escape;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.modelctl.git;
 
-import dev.modelctl.core.io.InputException;
-import dev.modelctl.core.team.FileSource;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.checks.team.FileSource;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -59,7 +59,7 @@ public final class GitFileSource implements FileSource, AutoCloseable {
         } catch (IOException e) {
             throw new InputException("--base " + ref + ": cannot read the repository: " + e.getMessage(), e);
         } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
-            throw new InputException("--base " + dev.modelctl.core.io.Escape.controls(ref)
+            throw new InputException("--base " + dev.modelctl.core.base.io.Escape.controls(ref)
                     + ": not a valid revision (examples: main, origin/main, HEAD~3, a commit id)");
         }
     }

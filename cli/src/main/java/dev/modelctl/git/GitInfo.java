@@ -27,7 +27,7 @@ public final class GitInfo {
                 RevCommit c = walk.parseCommit(head);
                 String text = what + " @ " + head.abbreviate(10).name() + (dirty(repo, file) ? "-dirty (uncommitted changes to " + file.getFileName()
                         + ")" : "") + " by " + c.getAuthorIdent().getName() + " <" + c.getAuthorIdent().getEmailAddress() + ">: " + c.getShortMessage();
-                return dev.modelctl.core.deploy.AuditDescription.of(text);
+                return dev.modelctl.core.features.deploy.AuditDescription.of(text);
             }
         } catch (Exception e) {
             return what; // the description is informational; never fail a deploy over it

@@ -1,7 +1,7 @@
 package dev.modelctl.git;
 
-import dev.modelctl.core.io.InputException;
-import dev.modelctl.core.io.InputFiles;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.base.io.InputFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

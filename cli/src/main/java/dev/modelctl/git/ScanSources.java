@@ -1,10 +1,10 @@
 package dev.modelctl.git;
 
-import dev.modelctl.core.io.InputException;
-import dev.modelctl.core.io.Escape;
-import dev.modelctl.core.io.InputFiles;
-import dev.modelctl.core.scan.ScanStats;
-import dev.modelctl.core.scan.ScanTarget;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.base.io.Escape;
+import dev.modelctl.core.base.io.InputFiles;
+import dev.modelctl.core.features.scan.ScanStats;
+import dev.modelctl.core.features.scan.ScanTarget;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;

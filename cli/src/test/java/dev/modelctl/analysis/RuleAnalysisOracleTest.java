@@ -1,10 +1,10 @@
 package dev.modelctl.analysis;
 
-import dev.modelctl.core.analysis.RuleAnalyzer;
-import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.routing.Rule;
-import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.checks.analysis.RuleAnalyzer;
+import dev.modelctl.core.base.doc.DocumentLoader;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.model.routing.Rule;
+import dev.modelctl.core.model.routing.RoutingDocument;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.modelctl.analysis;
 
-import dev.modelctl.core.analysis.RuleAnalyzer;
-import dev.modelctl.core.doc.DocumentLoader;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.checks.analysis.RuleAnalyzer;
+import dev.modelctl.core.base.doc.DocumentLoader;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.model.routing.RoutingDocument;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

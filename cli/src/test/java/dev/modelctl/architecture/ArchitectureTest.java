@@ -5,7 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering rules of docs/architecture.md, enforced: a cycle or a forbidden import fails the build. */
@@ -17,6 +19,35 @@ class ArchitectureTest {
     @Test
     void corePackagesHaveNoCycles() {
         slices().matching("dev.modelctl.core.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void coreLayersHaveNoCycles() {
+        slices().matching("dev.modelctl.core.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** base ← model ← checks ← features, and report (rendering) only on base: the stages of docs/architecture.md. */
+    @Test
+    void coreLayersDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("base").definedBy("dev.modelctl.core.base..")
+                .layer("model").definedBy("dev.modelctl.core.model..")
+                .layer("checks").definedBy("dev.modelctl.core.checks..")
+                .layer("report").definedBy("dev.modelctl.core.report..")
+                .layer("features").definedBy("dev.modelctl.core.features..")
+                .whereLayer("features").mayNotBeAccessedByAnyLayer()
+                .whereLayer("checks").mayOnlyBeAccessedByLayers("features")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("features")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("checks", "features")
+                .check(MAIN);
+    }
+
+    @Test
+    void corePackagesSitInALayer() {
+        classes().that().resideInAPackage("dev.modelctl.core..")
+                .should().resideInAnyPackage("dev.modelctl.core.base..", "dev.modelctl.core.model..", "dev.modelctl.core.checks..",
+                        "dev.modelctl.core.report..", "dev.modelctl.core.features..")
+                .check(MAIN);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.modelctl.fakes;
 
-import dev.modelctl.core.catalog.CatalogModel;
-import dev.modelctl.core.catalog.ModelCatalog;
+import dev.modelctl.core.model.catalog.CatalogModel;
+import dev.modelctl.core.model.catalog.ModelCatalog;
 
 import java.nio.file.Path;
 

@@ -2,7 +2,7 @@ package dev.modelctl.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelctl.core.smoke.RequestFormat;
+import dev.modelctl.core.features.smoke.RequestFormat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.modelctl.registry;
 
-import dev.modelctl.core.check.DocumentCheck;
-import dev.modelctl.core.finding.Check;
-import dev.modelctl.core.registry.CheckRegistry;
+import dev.modelctl.core.checks.engine.DocumentCheck;
+import dev.modelctl.core.base.finding.Check;
+import dev.modelctl.core.checks.registry.CheckRegistry;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Fixture;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.modelctl.robust;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelctl.core.config.Durations;
-import dev.modelctl.core.routing.RoutingDocument;
+import dev.modelctl.core.model.config.Durations;
+import dev.modelctl.core.model.routing.RoutingDocument;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,12 @@
 package dev.modelctl.scan;
 
-import dev.modelctl.core.catalog.CatalogModel;
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.scan.Match;
-import dev.modelctl.core.scan.ModelNamespaces;
-import dev.modelctl.core.scan.ScanRule;
-import dev.modelctl.core.scan.ScanRules;
-import dev.modelctl.core.scan.TextMatcher;
+import dev.modelctl.core.model.catalog.CatalogModel;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.features.scan.Match;
+import dev.modelctl.core.features.scan.ModelNamespaces;
+import dev.modelctl.core.features.scan.ScanRule;
+import dev.modelctl.core.features.scan.ScanRules;
+import dev.modelctl.core.features.scan.TextMatcher;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

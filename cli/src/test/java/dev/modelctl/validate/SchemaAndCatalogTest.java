@@ -7,9 +7,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.modelctl.core.catalog.CatalogModel;
-import dev.modelctl.core.catalog.ModelCatalog;
-import dev.modelctl.core.validate.CatalogCheck;
+import dev.modelctl.core.model.catalog.CatalogModel;
+import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.checks.validate.CatalogCheck;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,9 +141,9 @@ class SchemaAndCatalogTest {
         assertEquals(4096, catalog.find("mistral.mistral-large-2402-v1:0").orElseThrow().maxOutputTokens());
         assertEquals(List.of("temperature", "top_p", "top_k"), catalog.find("global.anthropic.claude-opus-4-7").orElseThrow().rejectedParameters());
         assertFalse(catalog.find("anthropic.claude-opus-4-7").orElseThrow().inference().inRegion());
-        assertEquals(new dev.modelctl.core.catalog.Price(0.0033, 0.0165),
-                catalog.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().price(dev.modelctl.core.catalog.ProfileKind.GEO));
-        assertEquals(dev.modelctl.core.catalog.ProfileKind.GLOBAL, catalog.profileKind("global.anthropic.claude-sonnet-4-5-20250929-v1:0"));
+        assertEquals(new dev.modelctl.core.model.catalog.Price(0.0033, 0.0165),
+                catalog.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().price(dev.modelctl.core.model.catalog.ProfileKind.GEO));
+        assertEquals(dev.modelctl.core.model.catalog.ProfileKind.GLOBAL, catalog.profileKind("global.anthropic.claude-sonnet-4-5-20250929-v1:0"));
         assertEquals(8192, catalog.find("anthropic.claude-3-5-sonnet-20241022-v2:0").orElseThrow().maxOutputTokens());
         assertEquals(List.of("temperature", "top_p"), catalog.find("global.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().exclusiveParameters());
         assertEquals(List.of(), catalog.find("anthropic.claude-sonnet-4-20250514-v1:0").orElseThrow().exclusiveParameters());

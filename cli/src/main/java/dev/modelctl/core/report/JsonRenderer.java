@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.finding.Severity;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.finding.Severity;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.modelctl.core.report;
 
-import dev.modelctl.core.finding.Check;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.io.Escape;
+import dev.modelctl.core.base.finding.Check;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.io.Escape;
 
 import java.io.PrintStream;
 import java.util.List;

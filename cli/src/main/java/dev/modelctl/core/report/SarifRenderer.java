@@ -2,10 +2,10 @@ package dev.modelctl.core.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelctl.core.finding.Check;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.finding.Fingerprints;
-import dev.modelctl.core.finding.Severity;
+import dev.modelctl.core.base.finding.Check;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.finding.Fingerprints;
+import dev.modelctl.core.base.finding.Severity;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

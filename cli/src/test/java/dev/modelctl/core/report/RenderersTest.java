@@ -6,9 +6,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.modelctl.core.finding.Check;
-import dev.modelctl.core.finding.Finding;
-import dev.modelctl.core.finding.Severity;
+import dev.modelctl.core.base.finding.Check;
+import dev.modelctl.core.base.finding.Finding;
+import dev.modelctl.core.base.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
