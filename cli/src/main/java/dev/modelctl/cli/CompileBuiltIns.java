@@ -5,13 +5,14 @@ import dev.modelctl.core.base.doc.CompiledYaml;
 import dev.modelctl.core.features.scan.ScanRules;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Build step (cli/pom.xml, process-classes): compiles the built-in YAML resources (catalog, scan rules) named on the
  * command line to their JSON form, then loads each through its normal entry point so a built-in that does not parse
- * fails the build rather than the first user. usage: CompileBuiltIns CLASSES_DIR RESOURCE…
+ * fails the build rather than the first user; then writes the fast path's {@link CommandTable}. usage: CompileBuiltIns CLASSES_DIR RESOURCE…
  */
 public final class CompileBuiltIns {
     private CompileBuiltIns() {
@@ -24,5 +25,6 @@ public final class CompileBuiltIns {
         }
         ModelCatalog.builtIn();
         ScanRules.load(List.of());
+        Files.writeString(classes.resolve(CommandTable.RESOURCE.substring(1)), CommandTableWriter.write(Main.allCommands(), CommandTableWriter.FAST_COMMANDS));
     }
 }

@@ -35,20 +35,23 @@ public final class Main {
 
     /** @param lazy register only the subcommand being run (false: all of them, what the tests compare against) */
     static int run(String[] args, PrintStream out, PrintStream err, boolean lazy) {
-        CommandLine cli = new CommandLine(new ModelctlCommand(out, err));
-        if (lazy) {
-            registerSubcommands(cli, args);
-        } else {
-            ModelctlCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+        try {
+            if (lazy) {
+                java.util.OptionalInt fast = FastPath.run(args, out, err);
+                if (fast.isPresent()) {
+                    return fast.getAsInt();
+                }
+            }
+            return picocli(args, out, err, lazy);
+        } catch (Throwable e) { // errors picocli does not catch (StackOverflowError, OutOfMemoryError) end the same way
+            return report(e, java.util.Arrays.asList(args).contains("--debug"), err);
         }
+    }
+
+    private static int picocli(String[] args, PrintStream out, PrintStream err, boolean lazy) {
+        CommandLine cli = commandLine(new ModelctlCommand(out, err), lazy ? args : null);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        // picocli marks generate-completion a help command, which lets it ignore stray arguments; it takes none
-        CommandLine completion = cli.getSubcommands().get("generate-completion");
-        if (completion != null) {
-            completion.getCommandSpec().helpCommand(false);
-        }
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("modelctl: " + Escape.controls(e.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
@@ -56,11 +59,29 @@ public final class Main {
             return Findings.EXIT_FAILURE;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> report(e, debug(parsed), err));
-        try {
-            return cli.execute(args);
-        } catch (Throwable e) { // errors picocli does not catch (StackOverflowError, OutOfMemoryError) end the same way
-            return report(e, java.util.Arrays.asList(args).contains("--debug"), err);
+        return cli.execute(args);
+    }
+
+    /** Every command registered, with the parser settings of a run: what {@link CommandTableWriter} reads at build time. */
+    static CommandLine allCommands() {
+        return commandLine(new ModelctlCommand(System.out, System.err), null);
+    }
+
+    /** The command line for {@code args} (only the subcommand they need), or with every subcommand when null. */
+    private static CommandLine commandLine(ModelctlCommand root, String[] args) {
+        CommandLine cli = new CommandLine(root);
+        if (args != null) {
+            registerSubcommands(cli, args);
+        } else {
+            ModelctlCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
         }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli marks generate-completion a help command, which lets it ignore stray arguments; it takes none
+        CommandLine completion = cli.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().helpCommand(false);
+        }
+        return cli;
     }
 
     /** Whether {@code --debug} was given to the command that ran (read from the parse, not from the raw arguments). */
@@ -73,7 +94,7 @@ public final class Main {
         return false;
     }
 
-    private static int report(Throwable e, boolean debug, PrintStream err) {
+    static int report(Throwable e, boolean debug, PrintStream err) {
         if (debug) {
             e.printStackTrace(err);
         }

@@ -1,0 +1,227 @@
+package dev.modelctl.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+/**
+ * The hook commands ({@code check}, {@code scan}, {@code validate}) and {@code --version} without picocli: picocli
+ * builds its model of a command by reflection (annotation proxies, converter look-ups), which costs more than the
+ * whole check on a small repository. This parses the command line against {@link CommandTable} — written at build
+ * time from picocli's own model, so the annotations stay the one declaration — and binds the values to the same
+ * fields picocli would. Anything unusual (help, {@code --}, {@code @files}, an unknown or repeated option, a value
+ * that looks like an option, a value that does not convert, quotes in a split value, …) returns empty and
+ * {@link Main} runs picocli, which parses or reports it. {@code FastPathTest} proves over a corpus of argument lists
+ * that the bound fields equal picocli's, and that the unusual ones fall back. docs/startup.md, "The fast path".
+ */
+final class FastPath {
+    /** A command bound as picocli would bind it, and whether {@code --debug} was given. */
+    record Parsed(Object command, boolean debug) {
+    }
+
+    private FastPath() {
+    }
+
+    /** The exit code of the command, or empty when picocli must run it. */
+    static OptionalInt run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (System.getenv("MODELCTL_PICOCLI") != null) {
+            return OptionalInt.empty();
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli's printVersionHelp prints for these plain lines (no markup, no format specifiers)
+            for (String line : new ModelctlCommand.VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return OptionalInt.of(0);
+        }
+        Parsed parsed = parse(args, new ModelctlCommand(out, err), CommandTable.load());
+        if (parsed == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            Object result = ((Callable<?>) parsed.command()).call();
+            return OptionalInt.of(result instanceof Integer code ? code : 0);
+        } catch (Exception e) {
+            return OptionalInt.of(Main.report(e, parsed.debug(), err));
+        }
+    }
+
+    /** The command of {@code args} with its fields bound, or null when picocli must parse them. */
+    static Parsed parse(String[] args, ModelctlCommand root, CommandTable table) {
+        if (args.length == 0) {
+            return null;
+        }
+        CommandTable.Command spec = table.commands().get(args[0]);
+        if (spec == null) {
+            return null;
+        }
+        Map<CommandTable.Option, List<String>> given = new HashMap<>();
+        List<String> positionals = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.isEmpty() || arg.charAt(0) == '@' || arg.equals("-")) {
+                return null; // @files are expanded by picocli; "-" and "" are left to its rules
+            }
+            if (arg.charAt(0) != '-') {
+                positionals.add(arg);
+                continue;
+            }
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            CommandTable.Option option = spec.option(name);
+            if (option == null || option.kind() == CommandTable.Kind.FALLBACK
+                    || option.kind() != CommandTable.Kind.LIST && given.containsKey(option)) {
+                return null;
+            }
+            if (option.kind() == CommandTable.Kind.FLAG) {
+                if (value != null) {
+                    return null;
+                }
+                given.put(option, List.of());
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 == args.length) {
+                    return null;
+                }
+                value = args[++i];
+                if (value.isEmpty() || value.charAt(0) == '-' || value.charAt(0) == '@') {
+                    return null;
+                }
+            }
+            if (option.split() != null && value.indexOf('"') >= 0) {
+                return null;
+            }
+            given.computeIfAbsent(option, o -> new ArrayList<>()).add(value);
+        }
+        try {
+            return new Parsed(bind(spec, root, given, positionals), given.keySet().stream().anyMatch(o -> o.names().contains("--debug")));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a value that does not convert: picocli says why
+        }
+    }
+
+    private static Object bind(CommandTable.Command spec, ModelctlCommand root, Map<CommandTable.Option, List<String>> given,
+                               List<String> positionals) throws ReflectiveOperationException {
+        Object command = Class.forName(spec.className()).getDeclaredConstructor().newInstance();
+        for (String parent : spec.parentFields()) {
+            field(command.getClass(), parent).set(command, root);
+        }
+        Map<String, Object> holders = new HashMap<>();
+        holders.put("", command);
+        for (Map.Entry<String, String> mixin : spec.mixins().entrySet()) {
+            Object instance = Class.forName(mixin.getValue()).getDeclaredConstructor().newInstance();
+            field(command.getClass(), mixin.getKey()).set(command, instance);
+            holders.put(mixin.getKey(), instance);
+        }
+        for (CommandTable.Option option : spec.options()) {
+            if (option.kind() == CommandTable.Kind.FALLBACK) {
+                continue;
+            }
+            List<String> values = given.get(option);
+            String path = option.path();
+            int dot = path.lastIndexOf('.');
+            Object holder = holders.get(dot < 0 ? "" : path.substring(0, dot));
+            Field field = field(holder.getClass(), path.substring(dot + 1));
+            if (option.kind() == CommandTable.Kind.FLAG) {
+                boolean byDefault = option.defaultValue() != null ? Boolean.parseBoolean(option.defaultValue())
+                        : Boolean.TRUE.equals(field.get(holder));
+                if (values != null) {
+                    field.set(holder, !byDefault); // picocli flips the default
+                } else if (option.defaultValue() != null) {
+                    field.set(holder, byDefault);
+                }
+            } else if (values != null || option.defaultValue() != null) {
+                List<String> raw = values != null ? values : List.of(option.defaultValue());
+                if (option.kind() == CommandTable.Kind.VALUE) {
+                    field.set(holder, convert(option, raw.get(0)));
+                } else {
+                    List<Object> list = new ArrayList<>();
+                    for (String value : raw) {
+                        for (String part : option.split() == null ? new String[]{value} : value.split(option.split(), -1)) {
+                            if (part.isEmpty()) {
+                                throw new IllegalArgumentException("empty element");
+                            }
+                            list.add(convert(option, part));
+                        }
+                    }
+                    field.set(holder, list);
+                }
+            }
+        }
+        if (!positionals.isEmpty()) {
+            if (spec.positionalPath() == null) {
+                throw new IllegalArgumentException("unexpected positional parameters");
+            }
+            String path = spec.positionalPath();
+            int dot = path.lastIndexOf('.');
+            Object holder = holders.get(dot < 0 ? "" : path.substring(0, dot));
+            List<Object> list = new ArrayList<>();
+            for (String p : positionals) {
+                list.add(convert(spec.positionalType(), null, p));
+            }
+            field(holder.getClass(), path.substring(dot + 1)).set(holder, list);
+        }
+        return command;
+    }
+
+    private static Object convert(CommandTable.Option option, String value) throws ReflectiveOperationException {
+        return convert(option.type(), option.converter(), value);
+    }
+
+    /** picocli's conversion for the types the hook commands use; anything else throws (and so falls back). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(String type, String converter, String value) throws ReflectiveOperationException {
+        if (converter != null && !converter.equals(CommandTable.NONE)) {
+            Object c = Class.forName(converter).getDeclaredConstructor().newInstance();
+            try {
+                return ((picocli.CommandLine.ITypeConverter<?>) c).convert(value);
+            } catch (Exception e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+        switch (type) {
+            case "java.lang.String":
+                return value;
+            case "java.nio.file.Path":
+                return Paths.get(value);
+            default:
+                Class<?> cls = Class.forName(type);
+                if (!cls.isEnum()) {
+                    throw new IllegalArgumentException("no fast conversion to " + type);
+                }
+                // picocli with case-insensitive enum values (Main): exact name first, then name or toString ignoring case
+                for (Object constant : cls.getEnumConstants()) {
+                    Enum<?> e = (Enum<?>) constant;
+                    if (e.name().equals(value)) {
+                        return e;
+                    }
+                }
+                for (Object constant : cls.getEnumConstants()) {
+                    Enum<?> e = (Enum<?>) constant;
+                    if (value.equalsIgnoreCase(e.name()) || value.equalsIgnoreCase(e.toString())) {
+                        return Enum.valueOf((Class) cls, e.name());
+                    }
+                }
+                throw new IllegalArgumentException("not a constant of " + type);
+        }
+    }
+
+    private static Field field(Class<?> cls, String name) throws NoSuchFieldException {
+        Field f = cls.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+}
