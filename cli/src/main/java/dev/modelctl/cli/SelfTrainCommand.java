@@ -1,5 +1,6 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.base.finding.Findings;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
@@ -25,13 +26,27 @@ import java.util.stream.Stream;
  */
 @Command(name = "self-train", hidden = true, description = "Exercise the common code paths (used to build the start-up cache).")
 public final class SelfTrainCommand implements Callable<Integer> {
-    /** Commands the training run exercises; {@code %d} is the bundled example, {@code %f} a document with findings. */
-    static final List<List<String>> TRAINING = List.of(
-            List.of("--version"),
-            List.of("validate", "%d"),
-            List.of("check", "%d"),
-            List.of("check", "%f"),
-            List.of("scan", "%s"));
+    /**
+     * What a cache is trained for: the launcher keeps one cache per profile and picks it by the command being run, so
+     * a pre-commit {@code check} maps only the classes {@code check} uses (an AOT cache loads every class it holds at
+     * start-up, docs/startup.md). {@code %d} is the bundled example, {@code %f} a document with findings, {@code %s}
+     * a source tree.
+     */
+    enum Profile {
+        CHECK(List.of(List.of("validate", "%d"), List.of("check", "%d"), List.of("check", "%f"))),
+        SCAN(List.of(List.of("scan", "%s"))),
+        ALL(List.of(List.of("--version"), List.of("validate", "%d"), List.of("check", "%d"), List.of("check", "%f"), List.of("scan", "%s"),
+                List.of("route", "%d", "--set", "task_type=chat", "--explain"), List.of("diff", "%d", "%f")));
+
+        final List<List<String>> commands;
+
+        Profile(List<List<String>> commands) {
+            this.commands = commands;
+        }
+    }
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "all", description = "check, scan or all (default).")
+    Profile profile = Profile.ALL;
 
     @Option(names = "--scratch", description = "The current directory is an empty scratch directory: also train `scan --staged` in a git repository made there.")
     boolean scratch;
@@ -42,8 +57,8 @@ public final class SelfTrainCommand implements Callable<Integer> {
         try {
             Path config = repository(dir);
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-            for (List<String> command : TRAINING) {
-                for (Format format : command.size() == 1 ? List.of(Format.TEXT) : List.of(Format.values())) {
+            for (List<String> command : profile.commands) {
+                for (Format format : command.size() == 1 || !command.get(0).matches("check|validate|scan") ? List.of(Format.TEXT) : List.of(Format.values())) {
                     List<String> args = new ArrayList<>();
                     command.forEach(a -> args.add(a.replace("%d", dir.resolve("model_routing_config.yaml").toString())
                             .replace("%f", dir.resolve("findings.yaml").toString())
@@ -52,7 +67,11 @@ public final class SelfTrainCommand implements Callable<Integer> {
                         args.add("--format=" + format);
                         args.add("--config=" + config);
                     }
-                    Main.run(args.toArray(String[]::new), sink, sink);
+                    if (Main.run(args.toArray(String[]::new), sink, sink) == Findings.EXIT_FAILURE) {
+                        // a command that cannot run trains nothing: fail, so the launcher says so instead of caching less
+                        System.err.println("modelctl self-train: " + String.join(" ", args) + " could not run (exit 2)");
+                        return Findings.EXIT_FAILURE;
+                    }
                 }
             }
             if (scratch) {
@@ -61,10 +80,14 @@ public final class SelfTrainCommand implements Callable<Integer> {
                     if (entries.findAny().isEmpty()) {
                         repository(here);
                         GitInfo.initAndStageAll(here);
-                        for (Format format : Format.values()) {
-                            Main.run(new String[]{"scan", "--staged", "--format=" + format}, sink, sink);
+                        if (profile != Profile.CHECK) {
+                            for (Format format : Format.values()) {
+                                Main.run(new String[]{"scan", "--staged", "--format=" + format}, sink, sink);
+                            }
                         }
-                        Main.run(new String[]{"check", "--format=text"}, sink, sink);
+                        if (profile != Profile.SCAN) {
+                            Main.run(new String[]{"check", "--format=text"}, sink, sink);
+                        }
                     }
                 }
             }
