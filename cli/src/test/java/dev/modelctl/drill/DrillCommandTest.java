@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.FakeAws;
 import dev.modelctl.testing.FakeAwsCredentials;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,7 +77,7 @@ class DrillCommandTest {
         Cli.Result r = drill("--format", "json", "--report", report.toString(), "--target", "10m", "--min-reduction", "50%");
         assertEquals(0, r.exit(), r::toString);
         JsonNode out = MAPPER.readTree(r.out());
-        assertEquals(0, out.get("findings").size(), r.out());
+        assertEquals(0, Findings.of(r.out()).size(), r.out());
         JsonNode d = out.get("drill");
         assertTrue(d.get("passed").asBoolean());
         assertTrue(d.get("cleared").asBoolean());
