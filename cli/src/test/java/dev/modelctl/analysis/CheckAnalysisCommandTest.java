@@ -1,12 +1,10 @@
 package dev.modelctl.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,16 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rule analysis through the CLI: {@code check} reports it with exact positions, {@code validate} does not run it. */
 class CheckAnalysisCommandTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String DOC = Cli.repoRoot().resolve("cli/src/test/resources/analysis/anomalies.yaml").toString();
 
-    private static List<String> rows(Cli.Result r) throws IOException {
-        List<String> rows = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " " + f.get("line").asInt() + ":" + f.get("column").asInt()
-                    + " " + f.path("rules") + " " + f.path("witness"));
-        }
-        return rows;
+    private static List<String> rows(Cli.Result r) {
+        return Findings.of(r.out()).stream().map(f -> f.check() + " " + f.severity() + " " + f.line() + ":" + f.column()
+                + " " + f.json().path("rules") + " " + f.json().path("witness")).toList();
     }
 
     @Test

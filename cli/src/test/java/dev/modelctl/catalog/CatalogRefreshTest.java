@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.fakes.FakeBedrockControlPlane;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,11 +128,11 @@ class CatalogRefreshTest {
                 """);
         Cli.Result v = run("validate", "--format", "json", doc.toString());
         assertEquals(1, v.exit(), v::toString);
-        JsonNode f = MAPPER.readTree(v.out()).get("findings");
+        List<Findings.Row> f = Findings.of(v.out());
         assertEquals(1, f.size(), v::toString);
-        assertEquals("inference-profile-required", f.get(0).get("check").asText());
-        assertEquals(7, f.get(0).get("line").asInt());
-        assertEquals("use an inference profile ID instead: us.amazon.nova-micro-v1:0, eu.amazon.nova-micro-v1:0", f.get(0).get("hint").asText());
+        assertEquals("inference-profile-required", f.get(0).check());
+        assertEquals(7, f.get(0).line());
+        assertEquals("use an inference profile ID instead: us.amazon.nova-micro-v1:0, eu.amazon.nova-micro-v1:0", f.get(0).hint());
         Cli.Result listing = run("catalog", "nova-3");
         assertTrue(listing.out().contains("amazon.nova-3-pro-v1:0  nova-3-pro           ?        ?        ?         ?  ?               active     profile"),
                 listing.out());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.FakeAws;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,7 +169,7 @@ class DeployCommandTest {
         Files.writeString(document, Files.readString(document).replace("max_tokens: 4096", "max_tokens: 90000"));
         Cli.Result r = deploy("--env", "prod");
         assertEquals(1, r.exit(), r::toString);
-        assertTrue(r.out().contains("[max-tokens-over-limit]"), r.out());
+        assertTrue(Findings.text(r.out()).stream().anyMatch(f -> f.check().equals("max-tokens-over-limit")), r.out());
         assertTrue(r.err().contains("refusing to deploy"), r.err());
         assertEquals(0, aws.appConfig.hosted(aws.app, aws.profile).size());
         assertEquals(0, aws.appConfig.requests.get(), "AppConfig was never called");

@@ -2,16 +2,13 @@ package dev.modelctl.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelctl.fakes.FakeAppConfig;
-import dev.modelctl.fakes.FakeAppConfigData;
-import dev.modelctl.fakes.FakeCloudWatch;
-import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.modelctl.testing.FakeAws;
+import dev.modelctl.testing.FakeAwsCredentials;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,49 +31,19 @@ class DrillCommandTest {
     static final double MS_PER_SECOND = 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    FakeAppConfig appConfig;
-    FakeAppConfigData data;
-    String app;
+    @RegisterExtension
+    final FakeAws aws = new FakeAws((long) (60 * MS_PER_SECOND)).withAppConfigData(MS_PER_SECOND);
     String staging;
-    String profile;
-    Path config;
     Path document;
 
-    @BeforeAll
-    static void credentials() {
-        FakeAwsCredentials.install();
-    }
-
     @BeforeEach
-    void start() throws IOException {
-        appConfig = new FakeAppConfig(new FakeCloudWatch(), (long) (60 * MS_PER_SECOND));
-        appConfig.start();
-        data = new FakeAppConfigData(appConfig, MS_PER_SECOND);
-        data.start();
-        app = appConfig.addApplication("chatbot");
-        staging = appConfig.addEnvironment(app, "staging");
-        profile = appConfig.addProfile(app, "model-routing");
-        config = Files.writeString(dir.resolve(".modelctl.yaml"), "appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\n");
-        document = Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("routing.yaml"));
-    }
-
-    @AfterEach
-    void stop() {
-        data.close();
-        appConfig.close();
-    }
-
-    private Cli.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(),
-                "--endpoint-url", "appconfigdata=" + data.endpoint()));
-        return Cli.run(all.toArray(String[]::new));
+    void setUp() {
+        staging = aws.appConfig.addEnvironment(aws.app, "staging");
+        document = aws.document("routing.yaml");
     }
 
     private void deployTemplate() {
-        Cli.Result r = run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms", "--yes");
+        Cli.Result r = aws.run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms", "--yes");
         assertEquals(0, r.exit(), r::toString);
     }
 
@@ -91,11 +58,11 @@ class DrillCommandTest {
             // the bundled example saves 51.9 % per request class at equal shares (see the first test)
             args.addAll(List.of("--min-reduction", "50%"));
         }
-        return run(args.toArray(String[]::new));
+        return aws.run(args.toArray(String[]::new));
     }
 
     private JsonNode version(int n) throws IOException {
-        return MAPPER.readTree(appConfig.hosted(app, profile).get(n - 1).content());
+        return MAPPER.readTree(aws.appConfig.hosted(aws.app, aws.profile).get(n - 1).content());
     }
 
     private static double seconds(JsonNode n) {
@@ -105,12 +72,12 @@ class DrillCommandTest {
     @Test
     void passesWhenEverySessionServesTheOverrideInTimeAndAlwaysClears() throws IOException {
         deployTemplate();
-        data.propagationDelays(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(45));
-        Path report = dir.resolve("drill-report.md");
+        aws.data.propagationDelays(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(45));
+        Path report = aws.dir.resolve("drill-report.md");
         Cli.Result r = drill("--format", "json", "--report", report.toString(), "--target", "10m", "--min-reduction", "50%");
         assertEquals(0, r.exit(), r::toString);
         JsonNode out = MAPPER.readTree(r.out());
-        assertEquals(0, out.get("findings").size(), r.out());
+        assertEquals(0, Findings.of(r.out()).size(), r.out());
         JsonNode d = out.get("drill");
         assertTrue(d.get("passed").asBoolean());
         assertTrue(d.get("cleared").asBoolean());
@@ -137,7 +104,7 @@ class DrillCommandTest {
         assertTrue(d.get("shadow_cost").get("assumed_equal_shares").asBoolean());
         assertEquals(8, d.get("routing").size(), "4 use cases + 4 rule classes (core-intent-fast is the intent_classify class)");
         // the lever: version 2 switched it on (the drill's reason and a 15-minute TTL), version 3 switched it off
-        assertEquals(3, appConfig.hosted(app, profile).size());
+        assertEquals(3, aws.appConfig.hosted(aws.app, aws.profile).size());
         JsonNode on = version(2).get("cost_override");
         assertTrue(on.get("active").asBoolean());
         assertTrue(on.get("reason").asText().startsWith("modelctl drill cost-override "), on.toString());
@@ -145,7 +112,7 @@ class DrillCommandTest {
         assertEquals(15 * 60, java.time.Instant.parse(on.get("expires_at").asText()).getEpochSecond()
                 - java.time.Instant.parse(on.get("started_at").asText()).getEpochSecond());
         assertFalse(version(3).get("cost_override").get("active").asBoolean());
-        assertTrue(data.rejections.isEmpty(), "the drill honours tokens and poll intervals: " + data.rejections);
+        assertTrue(aws.data.rejections.isEmpty(), "the drill honours tokens and poll intervals: " + aws.data.rejections);
         String md = Files.readString(report);
         assertTrue(md.startsWith("## Cost-override drill: staging, "), md);
         assertTrue(md.contains(" — PASS\n"), md);
@@ -177,14 +144,14 @@ class DrillCommandTest {
         assertTrue(r.out().contains("appconfig:staging: error [drill-criterion-failed] shadow cost reduction: 10.6 %, under the 50.0 % minimum"), r.out());
         // out-of-scope classes keep their model: product_recommendation stays on claude_sonnet
         assertTrue(r.out().contains("routing check                   PASS     8 of 8 request classes as expected"), r.out());
-        assertEquals(3, appConfig.hosted(app, profile).size());
+        assertEquals(3, aws.appConfig.hosted(aws.app, aws.profile).size());
         assertFalse(version(3).get("cost_override").get("active").asBoolean());
     }
 
     @Test
     void slowPropagationMissesTheTarget() {
         deployTemplate();
-        data.propagationDelays(Duration.ZERO, Duration.ofSeconds(200));
+        aws.data.propagationDelays(Duration.ZERO, Duration.ofSeconds(200));
         Cli.Result r = drill("--sessions", "2", "--format", "json");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().contains("\"name\" : \"time to all 2 sampled sessions\",\n      \"status\" : \"fail\""), r.out());
@@ -195,7 +162,7 @@ class DrillCommandTest {
     @Test
     void rolloutStoppedPartWayFailsAndLeavesNothingToClear() throws IOException {
         deployTemplate();
-        data.propagationDelays(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(80))
+        aws.data.propagationDelays(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(80))
                 .stopDeploymentAfterServedTo(2);
         Cli.Result r = drill("--format", "json", "--bake", "10m");
         assertEquals(1, r.exit(), r::toString);
@@ -207,8 +174,8 @@ class DrillCommandTest {
         assertEquals("2 of 5 sessions served it within 300.0 s", d.get("criteria").get(2).get("value").asText());
         assertEquals("nothing_to_do", d.get("clear").get("lever").asText());
         assertTrue(d.get("cleared").asBoolean(), "every session serves version 1 again");
-        assertEquals(2, appConfig.hosted(app, profile).size(), "no clear version for an override that never went live");
-        assertEquals("ROLLED_BACK", appConfig.deploymentsOf(app, staging).get(1).state());
+        assertEquals(2, aws.appConfig.hosted(aws.app, aws.profile).size(), "no clear version for an override that never went live");
+        assertEquals("ROLLED_BACK", aws.appConfig.deploymentsOf(aws.app, staging).get(1).state());
     }
 
     @Test
@@ -232,25 +199,25 @@ class DrillCommandTest {
     @Test
     void refusesToTouchAnOverrideThatIsAlreadyActive() {
         deployTemplate();
-        Cli.Result on = run("override", "--cost", "--reason", "INC-7", "--env", "staging", "--bake", "0m", "--poll", "5ms", "--yes");
+        Cli.Result on = aws.run("override", "--cost", "--reason", "INC-7", "--env", "staging", "--bake", "0m", "--poll", "5ms", "--yes");
         assertEquals(0, on.exit(), on::toString);
         Cli.Result r = drill();
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().startsWith("modelctl: drill: a cost override is already active in staging (INC-7, by "), r.err());
         assertTrue(r.err().endsWith("; the drill never touches a live override\n"), r.err());
-        assertEquals(2, appConfig.hosted(app, profile).size(), "nothing uploaded");
+        assertEquals(2, aws.appConfig.hosted(aws.app, aws.profile).size(), "nothing uploaded");
     }
 
     @Test
     void offATerminalTheDrillNeedsYesAndWritesNothingWithoutIt() {
         deployTemplate();
-        Cli.Result r = run("drill", "cost-override", "--env", "staging", "--time-scale", Double.toString(MS_PER_SECOND), "--poll", "10ms",
+        Cli.Result r = aws.run("drill", "cost-override", "--env", "staging", "--time-scale", Double.toString(MS_PER_SECOND), "--poll", "10ms",
                 "--engineer", "drill@example.com", "--bake", "0m");
         assertEquals(1, r.exit(), r::toString);
         assertEquals("modelctl: drill: not on a terminal: re-run with --yes to switch the cost override on and off in staging; nothing written\n",
                 r.err());
-        assertEquals(1, appConfig.hosted(app, profile).size(), "no version uploaded");
-        assertEquals(1, appConfig.deploymentsOf(app, staging).size(), "no deployment started");
+        assertEquals(1, aws.appConfig.hosted(aws.app, aws.profile).size(), "no version uploaded");
+        assertEquals(1, aws.appConfig.deploymentsOf(aws.app, staging).size(), "no deployment started");
     }
 
     @Test
@@ -270,7 +237,7 @@ class DrillCommandTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().startsWith("modelctl: drill: --use-cases: no use case 'recommendation' in the document served in staging; known: "),
                 unknown.err());
-        assertEquals(1, appConfig.hosted(app, profile).size(), "nothing uploaded by a drill that could not run");
+        assertEquals(1, aws.appConfig.hosted(aws.app, aws.profile).size(), "nothing uploaded by a drill that could not run");
     }
 
     @Test
@@ -279,10 +246,10 @@ class DrillCommandTest {
         var result = new java.util.concurrent.atomic.AtomicReference<Cli.Result>();
         Thread drill = new Thread(() -> result.set(drill("--format", "json", "--target", "10m", "--sessions", "3")));
         drill.start();
-        while (data.sessionsStarted() < 3 && drill.isAlive()) {
+        while (aws.data.sessionsStarted() < 3 && drill.isAlive()) {
             Thread.sleep(5);
         }
-        data.advanceClock(Duration.ofHours(25)); // every token handed out so far is now past its 24 hours
+        aws.data.advanceClock(Duration.ofHours(25)); // every token handed out so far is now past its 24 hours
         drill.join();
         Cli.Result r = result.get();
         assertEquals(0, r.exit(), r::toString);
@@ -294,21 +261,19 @@ class DrillCommandTest {
                     + "BadRequestException: ConfigurationToken has expired"), e.asText()));
         }
         assertEquals(3, restarts, "each session restarted once: " + sessions);
-        assertTrue(data.rejections.stream().allMatch(x -> x.startsWith("Expired: ")), data.rejections.toString());
+        assertTrue(aws.data.rejections.stream().allMatch(x -> x.startsWith("Expired: ")), aws.data.rejections.toString());
     }
 
     @Test
     void ctrlCWhileTheOverrideDeploysStopsItAndConfirmsTheClear() throws Exception {
         deployTemplate();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main", "drill", "cost-override", "--env", "staging", "--yes",
-                "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--ttl", "1h", "--poll", "20ms", "--engineer", "drill@example.com",
-                "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint(), "--endpoint-url", "appconfigdata=" + data.endpoint()));
+                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
+        cmd.addAll(aws.withEndpoints("drill", "cost-override", "--env", "staging", "--yes", "--time-scale", Double.toString(MS_PER_SECOND),
+                "--bake", "30m", "--ttl", "1h", "--poll", "20ms", "--engineer", "drill@example.com"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAFAKEFAKEFAKE");
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", "fake-secret-key-for-tests");
-        pb.environment().put("AWS_REGION", "us-east-1");
-        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        FakeAwsCredentials.into(pb.environment());
+        pb.redirectOutput(aws.dir.resolve("stdout.txt").toFile());
         Process p = pb.start();
         StringBuilder err = new StringBuilder();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
@@ -325,7 +290,7 @@ class DrillCommandTest {
         assertTrue(err.toString().contains("drill: clear ROLLED_BACK after "), err.toString());
         assertTrue(err.toString().contains("stopped the drill's deployment #2 (version 2); AppConfig serves the previous version again"), err.toString());
         assertTrue(err.toString().contains("modelctl: drill interrupted: the override is cleared and every sampled session serves the clear"), err.toString());
-        assertEquals("ROLLED_BACK", appConfig.deploymentsOf(app, staging).get(1).state());
-        assertEquals(2, appConfig.hosted(app, profile).size(), "stopping needs no new version");
+        assertEquals("ROLLED_BACK", aws.appConfig.deploymentsOf(aws.app, staging).get(1).state());
+        assertEquals(2, aws.appConfig.hosted(aws.app, aws.profile).size(), "stopping needs no new version");
     }
 }

@@ -1,27 +1,17 @@
 package dev.modelctl.drill;
 
-import dev.modelctl.aws.AwsClients;
-import dev.modelctl.aws.AwsSettings;
-import dev.modelctl.fakes.FakeAppConfig;
-import dev.modelctl.fakes.FakeAppConfigData;
-import dev.modelctl.fakes.FakeCloudWatch;
-import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.FakeAws;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.appconfigdata.AppConfigDataClient;
 import software.amazon.awssdk.services.appconfigdata.model.BadRequestException;
 import software.amazon.awssdk.services.appconfigdata.model.GetLatestConfigurationResponse;
 import software.amazon.awssdk.services.appconfigdata.model.InvalidParameterProblem;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -36,48 +26,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FakeAppConfigDataTest {
     static final double MS_PER_SECOND = 2;
 
-    @TempDir
-    Path dir;
-    FakeAppConfig appConfig;
-    FakeAppConfigData data;
+    /** Deployments at 1 ms per AppConfig minute; the data plane's token clock at {@link #MS_PER_SECOND}. */
+    @RegisterExtension
+    final FakeAws aws = new FakeAws(1).withAppConfigData(MS_PER_SECOND);
     AppConfigDataClient client;
-    String app;
     String env;
-    String profile;
-
-    @BeforeAll
-    static void credentials() {
-        FakeAwsCredentials.install();
-    }
 
     @BeforeEach
-    void start() throws Exception {
-        appConfig = new FakeAppConfig(new FakeCloudWatch(), 1);
-        appConfig.start();
-        data = new FakeAppConfigData(appConfig, MS_PER_SECOND);
-        data.start();
-        app = appConfig.addApplication("chatbot");
-        env = appConfig.addEnvironment(app, "staging");
-        profile = appConfig.addProfile(app, "model-routing");
-        Path config = Files.writeString(dir.resolve(".modelctl.yaml"), "appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\n");
-        Path document = Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("routing.yaml"));
-        Cli.Result r = Cli.run("deploy", document.toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m", "--poll", "5ms", "--yes",
-                "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint());
+    void start() {
+        env = aws.appConfig.addEnvironment(aws.app, "staging");
+        Cli.Result r = aws.run("deploy", aws.document("routing.yaml").toString(), "--env", "staging", "--strategy", "all-at-once", "--bake", "0m",
+                "--poll", "5ms", "--yes");
         assertEquals(0, r.exit(), r::toString);
-        client = new AwsClients(new AwsSettings("us-east-1", null, Map.of("appconfigdata", URI.create(data.endpoint())),
-                AwsSettings.DEFAULT_CALL_TIMEOUT)).appConfigData();
+        client = aws.clients().appConfigData();
     }
 
     @AfterEach
     void stop() {
         client.close();
-        data.close();
-        appConfig.close();
     }
 
     private String session(int pollSeconds) {
-        return client.startConfigurationSession(r -> r.applicationIdentifier(app).environmentIdentifier(env)
-                .configurationProfileIdentifier(profile).requiredMinimumPollIntervalInSeconds(pollSeconds)).initialConfigurationToken();
+        return client.startConfigurationSession(r -> r.applicationIdentifier(aws.app).environmentIdentifier(env)
+                .configurationProfileIdentifier(aws.profile).requiredMinimumPollIntervalInSeconds(pollSeconds)).initialConfigurationToken();
     }
 
     private GetLatestConfigurationResponse latest(String token) {
@@ -117,10 +88,10 @@ class FakeAppConfigDataTest {
     @Test
     void tokensExpireAfter24HoursAndTheMinimumIntervalIs15Seconds() {
         String initial = session(60);
-        data.advanceClock(Duration.ofHours(24).plusSeconds(1));
+        aws.data.advanceClock(Duration.ofHours(24).plusSeconds(1));
         BadRequestException expired = assertThrows(BadRequestException.class, () -> latest(initial));
         assertEquals(InvalidParameterProblem.EXPIRED, expired.details().invalidParameters().get("ConfigurationToken").problem());
         assertThrows(BadRequestException.class, () -> session(5));
-        assertEquals(2, data.rejections.size(), data.rejections.toString());
+        assertEquals(2, aws.data.rejections.size(), aws.data.rejections.toString());
     }
 }

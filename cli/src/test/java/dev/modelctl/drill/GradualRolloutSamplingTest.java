@@ -1,27 +1,18 @@
 package dev.modelctl.drill;
 
-import dev.modelctl.aws.AwsClients;
-import dev.modelctl.aws.AwsSettings;
 import dev.modelctl.aws.SdkConfigurationSessions;
 import dev.modelctl.core.features.drill.DrillClock;
 import dev.modelctl.core.features.drill.SessionSampler;
-import dev.modelctl.fakes.FakeAppConfig;
-import dev.modelctl.fakes.FakeAppConfigData;
-import dev.modelctl.fakes.FakeCloudWatch;
-import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.modelctl.testing.FakeAws;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,55 +24,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GradualRolloutSamplingTest {
     static final double MS_PER_SECOND = 10;
 
-    @TempDir
-    Path dir;
-    FakeAppConfig appConfig;
-    FakeAppConfigData data;
-    String app;
+    @RegisterExtension
+    final FakeAws aws = new FakeAws((long) (60 * MS_PER_SECOND)).withAppConfigData(MS_PER_SECOND);
     String env;
-    String profile;
-    Path config;
     Path document;
 
-    @BeforeAll
-    static void credentials() {
-        FakeAwsCredentials.install();
-    }
-
     @BeforeEach
-    void start() throws Exception {
-        appConfig = new FakeAppConfig(new FakeCloudWatch(), (long) (60 * MS_PER_SECOND));
-        appConfig.start();
-        data = new FakeAppConfigData(appConfig, MS_PER_SECOND);
-        data.start();
-        app = appConfig.addApplication("chatbot");
-        env = appConfig.addEnvironment(app, "staging");
-        profile = appConfig.addProfile(app, "model-routing");
-        config = Files.writeString(dir.resolve(".modelctl.yaml"), "appconfig: {application: chatbot, profile: model-routing, region: us-east-1}\n");
-        document = Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("routing.yaml"));
+    void start() {
+        env = aws.appConfig.addEnvironment(aws.app, "staging");
+        document = aws.document("routing.yaml");
         assertEquals(0, deploy("--strategy", "all-at-once", "--bake", "0m").exit());
     }
 
-    @AfterEach
-    void stop() {
-        data.close();
-        appConfig.close();
-    }
-
     private Cli.Result deploy(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("deploy", document.toString(), "--env", "staging", "--poll", "5ms", "--yes",
-                "--config", config.toString(), "--endpoint-url", "appconfig=" + appConfig.endpoint()));
+        List<String> args = new java.util.ArrayList<>(List.of("deploy", document.toString(), "--env", "staging", "--poll", "5ms", "--yes"));
         args.addAll(List.of(extra));
-        return Cli.run(args.toArray(String[]::new));
+        return aws.run(args.toArray(String[]::new));
     }
 
     @Test
     void sessionsGetTheNewVersionAsTheRolloutPercentagePassesTheirBucket() throws Exception {
         DrillClock clock = new DrillClock(MS_PER_SECOND);
-        AwsClients clients = new AwsClients(new AwsSettings("us-east-1", null, Map.of("appconfigdata", URI.create(data.endpoint())),
-                AwsSettings.DEFAULT_CALL_TIMEOUT));
-        try (SdkConfigurationSessions sessions = new SdkConfigurationSessions(clients.appConfigData());
-             SessionSampler sampler = new SessionSampler(sessions, app, env, profile, 5, Duration.ofSeconds(15), clock, "appconfig:staging")) {
+        try (SdkConfigurationSessions sessions = new SdkConfigurationSessions(aws.clients().appConfigData());
+             SessionSampler sampler = new SessionSampler(sessions, aws.app, env, aws.profile, 5, Duration.ofSeconds(15), clock, "appconfig:staging")) {
             sampler.open(Duration.ofMinutes(1));
             Files.writeString(document, Files.readString(document).replace("  moderation:\n    model: claude_haiku", "  moderation:\n    model: nova_lite"));
             Duration started = clock.elapsed();
@@ -97,7 +62,7 @@ class GradualRolloutSamplingTest {
                 long gap = times.get(i).minus(times.get(i - 1)).toSeconds();
                 assertTrue(gap >= 60 - 15 - 5, "one rollout step (1 min) between sessions " + i + " and " + (i + 1) + ": " + times);
             }
-            assertTrue(data.rejections.isEmpty(), data.rejections.toString());
+            assertTrue(aws.data.rejections.isEmpty(), aws.data.rejections.toString());
         }
     }
 }

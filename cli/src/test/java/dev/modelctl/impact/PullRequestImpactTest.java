@@ -1,8 +1,8 @@
 package dev.modelctl.impact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nova Lite $0.000108 and Sonnet $0.006 per request.
  */
 class PullRequestImpactTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String LITE = "nova_lite (amazon.nova-lite-v1:0)";
     private static final String SONNET = "sonnet (global.anthropic.claude-sonnet-4-6)";
     private static final String LITE_PRICE = "$0.00006/$0.00024 per 1k in/out";
@@ -53,11 +52,10 @@ class PullRequestImpactTest {
     }
 
     /** One row per finding (check, severity, file:line:col, message), then the exit code. */
-    private List<String> rows(Cli.Result r) throws IOException {
+    private List<String> rows(Cli.Result r) {
         List<String> rows = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " " + dir.relativize(Path.of(f.get("file").asText()))
-                    + ":" + f.get("line").asInt() + ":" + f.get("column").asInt() + " " + f.get("message").asText());
+        for (Findings.Row f : Findings.of(r.out())) {
+            rows.add(f.located(dir) + " " + f.message());
         }
         rows.add("exit " + r.exit());
         return rows;
@@ -82,7 +80,7 @@ class PullRequestImpactTest {
                 "routing-change info routing.yaml:7:21 use case intent_classify: " + LITE + " -> " + SONNET + " since main; "
                         + LITE_PRICE + " -> " + SONNET_PRICE + " (+5455.6% per request), $3,535.20/month",
                 "exit 1"), rows(r));
-        JsonNode change = MAPPER.readTree(r.out()).get("findings").get(2);
+        JsonNode change = Findings.of(r.out()).get(2).json();
         assertEquals("use case intent_classify", change.get("class").asText());
         assertEquals("use_case", change.get("class_kind").asText());
         assertEquals("nova_lite", change.get("model_before").asText());
@@ -95,7 +93,7 @@ class PullRequestImpactTest {
         assertEquals(0.6, change.get("share").asDouble());
         assertEquals(3535.2, change.get("monthly_delta").asDouble());
         assertEquals("{\"task_type\":\"intent_classify\"}", change.get("witness").toString());
-        JsonNode blocking = MAPPER.readTree(r.out()).get("findings").get(1);
+        JsonNode blocking = Findings.of(r.out()).get(1).json();
         assertEquals(0.5, blocking.get("max_cost_increase").asDouble());
         assertEquals(0.00152208, blocking.get("cost_per_request_before").asDouble());
         assertEquals(0.00505728, blocking.get("cost_per_request_after").asDouble());

@@ -3,6 +3,7 @@ package dev.modelctl.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import dev.modelctl.testing.NodeTools;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,9 @@ class CiOutputsTest {
         assertEquals(1, r.exit(), r::toString);
         assertValid(sarif);
         JsonNode approval = null;
-        for (JsonNode f : MAPPER.readTree(json.toFile()).get("findings")) {
-            if (f.get("check").asText().equals("approval-required")) {
-                approval = f;
+        for (Findings.Row f : Findings.of(Files.readString(json))) {
+            if (f.check().equals("approval-required")) {
+                approval = f.json();
             }
         }
         assertTrue(approval != null, json::toString);

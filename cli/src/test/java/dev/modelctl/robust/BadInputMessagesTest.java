@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.core.model.config.Durations;
 import dev.modelctl.core.model.routing.RoutingDocument;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,9 +132,9 @@ class BadInputMessagesTest {
         assertTrue(c.out().contains(priority + ":48:15: error [schema-violation] rules/0/priority: 99999999999999999999 is above the maximum 1000000000"), c.out());
         assertEquals(1, Cli.run("build", "--out", out.toString(), priority.toString()).exit());
         assertFalse(Files.exists(out));
-        JsonNode violation = JSON.readTree(Cli.run("validate", "--format", "json", priority.toString()).out()).at("/findings/0");
-        assertEquals("schema-violation", violation.get("check").asText());
-        assertEquals("safety-moderation-eu", violation.at("/rules/0").asText(), violation.toString()); // a finding about a rule names it
+        Findings.Row violation = Findings.of(Cli.run("validate", "--format", "json", priority.toString()).out()).get(0);
+        assertEquals("schema-violation", violation.check());
+        assertEquals("safety-moderation-eu", violation.json().at("/rules/0").asText(), violation.json().toString()); // a finding about a rule names it
         Cli.Result route = Cli.run("route", priority.toString(), "--set", "task_type=moderation", "--set", "region=eu-west-1");
         assertEquals(2, route.exit(), route::toString);
         assertTrue(route.err().startsWith("modelctl: route: " + priority + ":48:15: [schema-violation] rules/0/priority: "), route.err());
@@ -175,9 +176,9 @@ class BadInputMessagesTest {
         Path doc = write("ref.yaml", Files.readString(example()).replace("model: nova_lite\n    team: core-ml", "model: nova_heavy\n    team: core-ml"));
         Cli.Result r = Cli.run("validate", "--format", "json", doc.toString());
         assertEquals(1, r.exit(), r::toString);
-        JsonNode finding = JSON.readTree(r.out()).get("findings").get(0);
-        assertEquals("unknown-model-reference", finding.get("check").asText());
-        assertEquals("core-intent-fast", finding.at("/rules/0").asText(), finding.toString());
+        Findings.Row finding = Findings.of(r.out()).get(0);
+        assertEquals("unknown-model-reference", finding.check());
+        assertEquals("core-intent-fast", finding.json().at("/rules/0").asText(), finding.json().toString());
         Cli.Result text = Cli.run("validate", doc.toString());
         assertTrue(text.out().contains("rule 'core-intent-fast' refers to model 'nova_heavy'"), text.out());
     }

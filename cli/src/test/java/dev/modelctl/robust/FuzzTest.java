@@ -1,6 +1,7 @@
 package dev.modelctl.robust;
 
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,8 +127,8 @@ class FuzzTest {
         if (r.exit() == 2 && r.err().lines().count() != 1) {
             return "more than one line on stderr\n" + r;
         }
-        if (!kind.equals("scan") && r.out().lines().anyMatch(l -> l.matches(".*: (error|warning|info) \\[[a-z-]+\\] .*") && !l.startsWith(shown)
-                && !l.startsWith(file.getParent().getParent().resolve("base.yaml").toString()))) {
+        if (!kind.equals("scan") && Findings.text(r.out()).stream().anyMatch(f -> !f.file().startsWith(shown)
+                && !f.file().startsWith(file.getParent().getParent().resolve("base.yaml").toString()))) {
             return "a finding that does not name its file\n" + r;
         }
         return null;

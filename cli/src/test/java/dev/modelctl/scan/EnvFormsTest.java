@@ -1,8 +1,7 @@
 package dev.modelctl.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The less common ways each format sets an environment variable: one file each, exact findings. */
 class EnvFormsTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ID = "amazon.nova-pro-v1:0";
 
     @TempDir
@@ -30,10 +28,10 @@ class EnvFormsTest {
         Path config = Files.writeString(dir.resolve("c.yaml"), "scan:\n  allow: []\n");
         Cli.Result r = Cli.run("scan", "--format", "json", "--no-baseline", "--config", config.toString(), file.toString());
         List<String> rows = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            String message = f.get("message").asText();
+        for (Findings.Row f : Findings.of(r.out())) {
+            String message = f.message();
             String subject = message.startsWith("environment variable ") ? message.split(" ")[2] : "id";
-            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " " + f.get("line").asInt() + ":" + f.get("column").asInt() + " " + subject);
+            rows.add(f.check() + " " + f.severity() + " " + f.line() + ":" + f.column() + " " + subject);
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +46,10 @@ class ScanCommandTest {
     }
 
     /** Rows "check severity file:line:col" (paths relative to {@code base}) and the exit code. */
-    private List<String> rows(Cli.Result r, Path base) throws IOException {
+    private List<String> rows(Cli.Result r, Path base) {
         List<String> rows = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            String file = f.get("file").asText();
-            String prefix = base.toString() + "/";
-            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " "
-                    + (file.startsWith(prefix) ? file.substring(prefix.length()) : file) + ":" + f.get("line").asInt() + ":" + f.get("column").asInt());
+        for (Findings.Row f : Findings.of(r.out())) {
+            rows.add(f.located(base));
         }
         rows.add("exit " + r.exit());
         return rows;
@@ -148,12 +146,12 @@ class ScanCommandTest {
         Path big = write("big/tree.json", "[\"" + (arn + "\",\"").repeat(n - 1) + arn + "\"]\n");
         Cli.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                 () -> Cli.run("scan", "--format", "json", "--config", config("  max_file_bytes: 2000000\n").toString(), big.toString()));
-        JsonNode findings = MAPPER.readTree(r.out()).get("findings");
+        List<Findings.Row> findings = Findings.of(r.out());
         assertEquals(n, findings.size());
         for (int i = 0; i < n; i += 997) {
-            assertEquals(3 + i * (arn.length() + 3), findings.get(i).get("column").asInt(), "finding " + i);
+            assertEquals(3 + i * (arn.length() + 3), findings.get(i).column(), "finding " + i);
         }
-        assertEquals(3 + (n - 1) * (arn.length() + 3), findings.get(n - 1).get("column").asInt());
+        assertEquals(3 + (n - 1) * (arn.length() + 3), findings.get(n - 1).column());
     }
 
     @Test
@@ -166,13 +164,13 @@ class ScanCommandTest {
         Cli.Result configured = Cli.run("scan", "--config", config("  hint: \"Use ModelRouter.for_task(task) instead.\"\n").toString(), app.toString());
         assertTrue(configured.out().contains("    hint: Use ModelRouter.for_task(task) instead.\n"), configured.out());
         Cli.Result json = Cli.run("scan", "--format", "json", "--config", config("").toString(), app.toString());
-        JsonNode f = MAPPER.readTree(json.out()).get("findings").get(0);
-        assertEquals("hardcoded-model-id", f.get("check").asText());
-        assertEquals("error", f.get("severity").asText());
-        assertEquals(app.toString(), f.get("file").asText());
-        assertEquals(2, f.get("line").asInt());
-        assertEquals(10, f.get("column").asInt());
-        assertEquals("Use TieredModelRouter.get_model_id(task_type) instead.", f.get("hint").asText());
+        Findings.Row f = Findings.of(json.out()).get(0);
+        assertEquals("hardcoded-model-id", f.check());
+        assertEquals("error", f.severity());
+        assertEquals(app.toString(), f.file());
+        assertEquals(2, f.line());
+        assertEquals(10, f.column());
+        assertEquals("Use TieredModelRouter.get_model_id(task_type) instead.", f.hint());
     }
 
     @Test
@@ -193,10 +191,10 @@ class ScanCommandTest {
             Cli.Result r = Cli.run("scan", "--config", config("  max_file_bytes: 1048576\n  allow: ['**/model_ids.py']\n").toString(),
                     dir.resolve("src").toString());
             assertEquals(1, r.exit(), r::toString);
-            List<String> errors = r.out().lines().filter(l -> l.contains(": error [")).toList();
+            List<Findings.Row> errors = Findings.text(r.out()).stream().filter(f -> f.severity().equals("error")).toList();
             assertEquals(2, errors.size(), r.out());
-            assertTrue(errors.get(0).startsWith(dir.resolve("src/broken.ipynb") + ":1:23: error [hardcoded-model-id]"), errors.get(0));
-            assertTrue(errors.get(1).startsWith(dir.resolve("src/latin1.py") + ":2:10: error [hardcoded-model-id]"), errors.get(1));
+            assertEquals("hardcoded-model-id error src/broken.ipynb:1:23", errors.get(0).located(dir), r.out());
+            assertEquals("hardcoded-model-id error src/latin1.py:2:10", errors.get(1).located(dir), r.out());
             assertTrue(r.out().endsWith("2 errors, 0 warnings, 0 info in 4 files (skipped: 1 binary, 1 over 1048576 bytes, "
                     + "2 symlinks outside the tree, 1 in allowed paths) (suppressed: 1 modelctl:allow)\n"), r.out());
         } finally {
@@ -226,7 +224,8 @@ class ScanCommandTest {
         Cli.Result third = Cli.run("scan", "--config", cfg, legacy.toString());
         assertEquals(1, third.exit());
         assertTrue(third.out().startsWith(legacy + ":5:6: error [hardcoded-model-id]"), third.out());
-        assertEquals(3, Cli.run("scan", "--config", cfg, "--no-baseline", legacy.toString()).out().lines().filter(l -> l.contains(": error [")).count());
+        assertEquals(3, Findings.text(Cli.run("scan", "--config", cfg, "--no-baseline", legacy.toString()).out()).stream()
+                .filter(f -> f.severity().equals("error")).count());
         // updating from a scan of one file keeps what was accepted in the others
         Cli.Result partial = Cli.run("scan", "--config", cfg, "--update-baseline", legacy.toString());
         assertEquals("modelctl: baseline " + dir.resolve("baseline.json") + ": 4 accepted findings (3 from this scan, 1 kept for files not scanned)\n",

@@ -1,8 +1,7 @@
 package dev.modelctl.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * catalog naming every Bedrock provider (docs/scan.md, "Precision and recall").
  */
 class ScanCorpusTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path CORPUS = Cli.repoRoot().resolve("cli/src/test/resources/scan/corpus");
     private static final Pattern REPORTED_ID = Pattern.compile("(?:hard-coded|hard-codes) Bedrock model ID '([^']*)'");
 
@@ -85,13 +83,13 @@ class ScanCorpusTest {
         });
         Set<String> found = new LinkedHashSet<>();
         List<String> unlabelled = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            if (f.get("severity").asText().equals("warning")) {
+        for (Findings.Row f : Findings.of(r.out())) {
+            if (f.severity().equals("warning")) {
                 continue; // an env var whose value is no model ID: not a hard-coded ID
             }
-            Matcher m = REPORTED_ID.matcher(f.get("message").asText());
-            assertTrue(m.find(), f::toString);
-            String key = copy.relativize(Path.of(f.get("file").asText())) + ":" + f.get("line").asInt() + ":" + m.group(1);
+            Matcher m = REPORTED_ID.matcher(f.message());
+            assertTrue(m.find(), f.json()::toString);
+            String key = copy.relativize(Path.of(f.file())) + ":" + f.line() + ":" + m.group(1);
             found.add(key);
             if (!labelled.contains(key)) {
                 unlabelled.add(key);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.fakes.FakeBedrockRuntime;
 import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +101,7 @@ class SmokeCommandTest {
         Cli.Result r = smoke("--format", "json");
         assertEquals(0, r.exit(), r::toString);
         JsonNode root = json(r);
-        assertEquals(0, root.get("findings").size());
+        assertEquals(0, Findings.of(r.out()).size());
         // 4 model blocks + product_recommendation (model, cost override) + intent_classify (model, cost override) + moderation
         JsonNode calls = root.get("calls");
         assertEquals(9, calls.size());
@@ -165,15 +166,15 @@ class SmokeCommandTest {
         edit("    temperature: 0.3\n    anthropic_version: bedrock-2023-05-31\n", "    temperature: 0.3\n");
         Cli.Result r = smoke("--format", "json");
         assertEquals(1, r.exit(), r::toString);
-        JsonNode findings = json(r).get("findings");
+        List<Findings.Row> findings = Findings.of(r.out());
         assertEquals(1, findings.size(), "the block's two failed calls are one finding: " + findings);
-        JsonNode f = findings.get(0);
-        assertEquals("smoke-call-failed", f.get("check").asText());
-        assertEquals("error", f.get("severity").asText());
-        assertEquals(3, f.get("line").asInt());
-        assertEquals(3, f.get("column").asInt());
+        Findings.Row f = findings.get(0);
+        assertEquals("smoke-call-failed", f.check());
+        assertEquals("error", f.severity());
+        assertEquals(3, f.line());
+        assertEquals(3, f.column());
         assertEquals("InvokeModel " + SONNET + " failed: ValidationException: Malformed input request: #: required key [anthropic_version] "
-                + "not found, please reformat your input and try again. [model block claude_sonnet; use case product_recommendation]", f.get("message").asText());
+                + "not found, please reformat your input and try again. [model block claude_sonnet; use case product_recommendation]", f.message());
         assertFalse(bedrock.bodiesFor(SONNET).get(0).has("anthropic_version"), "smoke never adds what the document lacks");
         assertEquals(1, json(r).get("summary").get("exit_code").asInt());
 
@@ -191,10 +192,10 @@ class SmokeCommandTest {
         Cli.Result r = smoke("--use-case", "moderation", "--format", "json");
         assertEquals(1, r.exit(), r::toString);
         assertEquals(9000, bedrock.bodiesFor(HAIKU).get(0).get("max_tokens").asInt(), "the cap never hides an invalid value");
-        JsonNode f = json(r).get("findings").get(0);
-        assertEquals(8, f.get("line").asInt());
+        Findings.Row f = Findings.of(r.out()).get(0);
+        assertEquals(8, f.line());
         assertEquals("InvokeModel " + HAIKU + " failed: ValidationException: max_tokens: 9000 > 4096, which is the maximum allowed number of "
-                + "output tokens for " + HAIKU + " [use case moderation]", f.get("message").asText());
+                + "output tokens for " + HAIKU + " [use case moderation]", f.message());
         // the estimate counts at most the model's 4096 output tokens for it
         assertEquals(0.032 * 0.00025 + 4.096 * 0.00125, json(r).get("cost").get("estimate_usd").asDouble(), 1e-12);
     }
@@ -267,9 +268,9 @@ class SmokeCommandTest {
         JsonNode call = json(r).get("calls").get(0);
         assertEquals("Timeout", call.get("error_code").asText());
         assertTrue(call.get("latency_ms").asLong() < 1400, "the call was abandoned at the timeout: " + call);
-        JsonNode f = json(r).get("findings").get(0);
-        assertEquals("InvokeModel " + HAIKU + " failed: Timeout: no answer within 300ms (--timeout) [use case moderation]", f.get("message").asText());
-        assertEquals("no answer within --timeout: retry with a longer --timeout, or check the model's latency", f.get("hint").asText());
+        Findings.Row f = Findings.of(r.out()).get(0);
+        assertEquals("InvokeModel " + HAIKU + " failed: Timeout: no answer within 300ms (--timeout) [use case moderation]", f.message());
+        assertEquals("no answer within --timeout: retry with a longer --timeout, or check the model's latency", f.hint());
     }
 
     @Test
@@ -319,8 +320,7 @@ class SmokeCommandTest {
         bedrock.start();
         Cli.Result r = smoke("--format", "json");
         assertEquals(1, r.exit(), r::toString);
-        List<String> findings = new ArrayList<>();
-        json(r).get("findings").forEach(f -> findings.add(f.get("line") + ":" + f.get("column") + " " + f.get("check").asText() + " " + f.get("message").asText()));
+        List<String> findings = Findings.of(r.out()).stream().map(f -> f.line() + ":" + f.column() + " " + f.check() + " " + f.message()).toList();
         assertEquals(List.of(
                 "3:3 smoke-call-failed InvokeModel " + SONNET + " failed: ValidationException: The provided model identifier is invalid. "
                         + "[model block typo; use case chat]",

@@ -1,8 +1,7 @@
 package dev.modelctl.team;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code check --base REF} on real repositories whose commits the test makes with JGit, including shallow clones. */
 class BaseRefTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -63,12 +60,11 @@ class BaseRefTest {
         args.addAll(List.of(extra));
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         List<String> rows = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            if (f.get("check").asText().equals("routing-change")) {
+        for (Findings.Row f : Findings.of(r.out())) {
+            if (f.check().equals("routing-change")) {
                 continue; // the routing and cost impact of these changes is asserted in impact/PullRequestImpactTest
             }
-            rows.add(f.get("check").asText() + " " + f.get("severity").asText() + " " + root.relativize(Path.of(f.get("file").asText()))
-                    + ":" + f.get("line").asInt() + ":" + f.get("column").asInt() + " " + f.get("message").asText());
+            rows.add(f.located(root) + " " + f.message());
         }
         rows.add("exit " + r.exit());
         rows.add("stderr " + r.err().strip());

@@ -3,6 +3,7 @@ package dev.modelctl.team;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,11 @@ class TeamsBuildRouteTest {
         args.addAll(List.of(extra));
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         List<String> rows = new ArrayList<>();
-        for (JsonNode f : MAPPER.readTree(r.out()).get("findings")) {
-            if (f.get("check").asText().equals("routing-change")) {
+        for (Findings.Row f : Findings.of(r.out())) {
+            if (f.check().equals("routing-change")) {
                 continue; // the cost impact of --base is asserted in impact/PullRequestImpactTest
             }
-            rows.add(f.get("check").asText() + " " + dir.relativize(Path.of(f.get("file").asText())) + ":" + f.get("line").asInt() + " " + f.get("rules"));
+            rows.add(f.check() + " " + f.file(dir) + ":" + f.line() + " " + f.get("rules"));
         }
         rows.add("exit " + r.exit());
         return rows;

@@ -1,8 +1,8 @@
 package dev.modelctl.validate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.Findings.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `modelctl validate` on real documents: exact check ids, positions, messages and exit codes. */
 class ValidateCommandTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -52,14 +49,6 @@ class ValidateCommandTest {
                 model: claude
             """;
 
-    /** One finding as "check line:col message". */
-    record Row(String check, int line, int column, String message, String hint) {
-        @Override
-        public String toString() {
-            return check + " " + line + ":" + column + " " + message;
-        }
-    }
-
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
@@ -67,12 +56,9 @@ class ValidateCommandTest {
     private List<Row> validate(Path file, int expectedExit) throws IOException {
         Cli.Result r = Cli.run("validate", "--format", "json", file.toString());
         assertEquals(expectedExit, r.exit(), r::toString);
-        JsonNode root = MAPPER.readTree(r.out());
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode f : root.get("findings")) {
-            assertEquals(file.toString(), f.get("file").asText());
-            rows.add(new Row(f.get("check").asText(), f.get("line").asInt(), f.get("column").asInt(),
-                    f.get("message").asText(), f.path("hint").asText(null)));
+        List<Row> rows = Findings.of(r.out());
+        for (Row f : rows) {
+            assertEquals(file.toString(), f.file());
         }
         return rows;
     }
@@ -348,6 +334,6 @@ class ValidateCommandTest {
 
     private static String head(List<Row> rows) {
         assertTrue(!rows.isEmpty());
-        return rows.get(0).check() + " " + rows.get(0).line() + ":" + rows.get(0).column();
+        return rows.get(0).brief();
     }
 }
