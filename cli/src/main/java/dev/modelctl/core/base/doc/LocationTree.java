@@ -28,6 +28,23 @@ public final class LocationTree {
             set = true;
         }
 
+        /** Makes this node a copy of {@code other}: its positions and, recursively, its children's (an expanded YAML alias). */
+        void copyFrom(Node other) {
+            keyLine = other.keyLine;
+            keyColumn = other.keyColumn;
+            line = other.line;
+            column = other.column;
+            set = other.set;
+            if (other.fields != null) {
+                other.fields.forEach((k, v) -> field(k).copyFrom(v));
+            }
+            if (other.items != null) {
+                for (int i = 0; i < other.items.size(); i++) {
+                    item(i).copyFrom(other.items.get(i));
+                }
+            }
+        }
+
         public Node field(String name) {
             if (fields == null) {
                 fields = new HashMap<>(8);

@@ -6,56 +6,88 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** YAML via SnakeYAML's composer, which keeps marks, scalar styles and aliases. */
+/**
+ * YAML via SnakeYAML's event parser, building the JSON tree and its positions straight from the events. SnakeYAML's
+ * composer would first build its own node tree (a node, a mark pair and comment lists per value: ~45 bytes of heap
+ * per byte of a 100k-rule document, most of the time spent in garbage collection); reading events keeps only the
+ * tree the checks use. What the composer did is done here: implicit tags by SnakeYAML's own {@link Resolver},
+ * anchors and aliases (with the alias limit), merge keys, the custom-global-tag refusal.
+ */
 final class YamlTreeBuilder extends TreeBuilder {
+    private static final Resolver RESOLVER = new Resolver();
+
+    /** A node an anchor names: what an alias to it expands to. */
+    private record Anchored(JsonNode json, LocationTree.Node location, int size, String scalarText) {
+    }
+
     private int nodes;
+    private int collectionAliases;
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private final Set<String> open = new HashSet<>();
+    private Mark lastEnd;
+    /**
+     * One instance per distinct key and short text value: a big document repeats its keys and model names on every
+     * rule, and SnakeYAML makes a new string for each (at 100k rules, most of the heap and of the collection time).
+     */
+    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, JsonNode> texts = new HashMap<>();
+    private static final int SHARED_TEXT_MAX = 64;
 
     YamlTreeBuilder(String file) {
         super(file);
     }
 
-    SourceDocument build(String text) {
+    private static Parser parser(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(DocumentLoader.MAX_ALIASES);
         options.setNestingDepthLimit(DocumentLoader.MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(Math.max(text.length() + 1, 1));
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
+        return new ParserImpl(new StreamReader(new StringReader(text)), options);
+    }
+
+    SourceDocument build(String text) {
         try {
-            Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
-            if (!documents.hasNext()) {
+            Parser parser = parser(text);
+            parser.getEvent(); // stream start
+            if (parser.checkEvent(Event.ID.StreamEnd)) {
                 return syntaxError(new Position(1, 1), "empty document; expected a mapping with 'version' and 'models'");
             }
-            Node root = documents.next();
-            if (documents.hasNext()) {
-                Node second = documents.next();
-                int line = documentMarkerLine(text, root.getEndMark().getLine(),
-                        second == null ? root.getEndMark().getLine() + 1 : second.getStartMark().getLine() + 1);
+            parser.getEvent(); // document start
+            JsonNode tree = node(parser, locations.root(), null, 0);
+            int rootEndLine = lastEnd.getLine();
+            parser.getEvent(); // document end
+            if (!parser.checkEvent(Event.ID.StreamEnd)) {
+                parser.getEvent(); // the next document's start
+                int line = documentMarkerLine(text, rootEndLine, parser.peekEvent().getStartMark().getLine() + 1);
                 return syntaxError(new Position(Math.max(line, 1), 1),
                         "several YAML documents in one file (another starts at line " + line + "); a routing document is exactly one");
             }
-            JsonNode tree = convert(root, locations.root(), position(root.getStartMark()), 0);
             return result(tree);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -82,19 +114,19 @@ final class YamlTreeBuilder extends TreeBuilder {
         return fallback;
     }
 
+    /** Every document of a multi-document stream, as far as it reads (for the scanner's env-var extractors). */
     List<SourceDocument> buildAll(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(DocumentLoader.MAX_ALIASES);
-        options.setNestingDepthLimit(DocumentLoader.MAX_DEPTH);
-        options.setAllowRecursiveKeys(false);
-        options.setCodePointLimit(Math.max(text.length() + 1, 1));
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options);
         List<SourceDocument> out = new ArrayList<>();
         try {
-            for (Node root : yaml.composeAll(new StringReader(text))) {
-                if (root != null) {
-                    YamlTreeBuilder one = new YamlTreeBuilder(file);
-                    out.add(one.result(one.convert(root, one.locations.root(), position(root.getStartMark()), 0)));
+            Parser parser = parser(text);
+            parser.getEvent(); // stream start
+            while (!parser.checkEvent(Event.ID.StreamEnd)) {
+                parser.getEvent(); // document start
+                YamlTreeBuilder one = new YamlTreeBuilder(file);
+                JsonNode root = one.node(parser, one.locations.root(), null, 0);
+                parser.getEvent(); // document end
+                if (!root.isNull()) {
+                    out.add(one.result(root));
                 }
             }
         } catch (YAMLException | TooLargeException | StackOverflowError e) {
@@ -116,7 +148,7 @@ final class YamlTreeBuilder extends TreeBuilder {
         return message;
     }
 
-    /** The path to the node being converted; a pointer string is built only for the rare finding that needs one. */
+    /** The path to the node being built; a pointer string is built only for the rare finding that needs one. */
     private final java.util.ArrayDeque<Object> path = new java.util.ArrayDeque<>();
 
     private String currentPointer() {
@@ -129,59 +161,98 @@ final class YamlTreeBuilder extends TreeBuilder {
         return sb.toString();
     }
 
-    private JsonNode convert(Node node, LocationTree.Node at, Position keyPos, int depth) {
+    /** Reads one node (scalar, mapping, sequence or alias) from the events, recording positions under {@code at}. */
+    private JsonNode node(Parser parser, LocationTree.Node at, Position keyPos, int depth) {
+        Event event = parser.getEvent();
+        if (event instanceof AliasEvent alias) {
+            return alias(alias, at, keyPos);
+        }
         if (++nodes > DocumentLoader.MAX_NODES) {
-            throw new TooLargeException(position(node.getStartMark()),
+            throw new TooLargeException(position(event.getStartMark()),
                     "document expands to more than " + DocumentLoader.MAX_NODES + " nodes (YAML aliases?): refusing it");
         }
         if (depth > DocumentLoader.MAX_DEPTH) {
-            throw new TooLargeException(position(node.getStartMark()), "nesting deeper than " + DocumentLoader.MAX_DEPTH + " levels");
+            throw new TooLargeException(position(event.getStartMark()), "nesting deeper than " + DocumentLoader.MAX_DEPTH + " levels");
         }
-        Position valuePos = position(node.getStartMark());
-        at.set(keyPos, valuePos);
-        if (node instanceof MappingNode mapping) {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
-            Map<String, Position> seen = new HashMap<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                if (keyNode.getTag().equals(Tag.MERGE)) {
-                    merge(object, tuple.getValueNode(), at, depth);
-                    continue;
-                }
-                if (!(keyNode instanceof ScalarNode scalarKey)) {
-                    throw new TooLargeException(position(keyNode.getStartMark()), "mapping keys must be plain strings");
-                }
-                String key = scalarKey.getValue();
-                Position keyAt = position(keyNode.getStartMark());
-                Position first = seen.putIfAbsent(key, keyAt);
-                if (first != null) {
-                    duplicateKey(currentPointer(), key, keyAt, first);
-                }
-                path.push(key);
-                object.set(key, convert(tuple.getValueNode(), at.field(key), keyAt, depth + 1));
-                path.pop();
-            }
-            return object;
+        Position valuePos = position(event.getStartMark());
+        at.set(keyPos == null ? valuePos : keyPos, valuePos);
+        String anchor = event instanceof NodeEvent n ? n.getAnchor() : null;
+        int before = nodes;
+        JsonNode result;
+        String scalarText = null;
+        if (event instanceof NodeEvent n && n.getAnchor() != null && !(event instanceof ScalarEvent)) {
+            open.add(anchor);
         }
-        if (node instanceof SequenceNode sequence) {
+        if (event.is(Event.ID.MappingStart)) {
+            result = mapping(parser, at, depth);
+        } else if (event.is(Event.ID.SequenceStart)) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            int i = 0;
-            for (Node item : sequence.getValue()) {
+            for (int i = 0; !parser.checkEvent(Event.ID.SequenceEnd); i++) {
                 path.push(i);
-                array.add(convert(item, at.item(i), position(item.getStartMark()), depth + 1));
+                array.add(node(parser, at.item(i), null, depth + 1)); // an item is its own key
                 path.pop();
-                i++;
             }
-            return array;
+            lastEnd = parser.getEvent().getEndMark();
+            result = array;
+        } else {
+            ScalarEvent scalar = (ScalarEvent) event;
+            scalarText = scalar.getValue();
+            lastEnd = scalar.getEndMark();
+            result = scalar(scalarText, scalar.getScalarStyle(), tag(scalar));
         }
-        return scalar((ScalarNode) node);
+        if (anchor != null) {
+            open.remove(anchor);
+            anchors.put(anchor, new Anchored(result, at, nodes - before + 1, scalarText));
+        }
+        return result;
     }
 
-    /** YAML merge key {@code <<}: explicit keys of the mapping win over merged ones. */
-    private void merge(ObjectNode into, Node source, LocationTree.Node at, int depth) {
-        List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
-        for (Node s : sources) {
-            JsonNode merged = convert(s, at, position(s.getStartMark()), depth + 1);
+    private ObjectNode mapping(Parser parser, LocationTree.Node at, int depth) {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        Map<String, Position> seen = new HashMap<>();
+        while (!parser.checkEvent(Event.ID.MappingEnd)) {
+            Event keyEvent = parser.getEvent();
+            String key;
+            if (keyEvent instanceof ScalarEvent k) {
+                if (tag(k).equals(Tag.MERGE)) {
+                    merge(parser, object, at, depth);
+                    continue;
+                }
+                key = keys.computeIfAbsent(k.getValue(), v -> v);
+                if (k.getAnchor() != null) {
+                    anchors.put(k.getAnchor(), new Anchored(scalar(key, k.getScalarStyle(), tag(k)), new LocationTree.Node(), 1, key));
+                }
+            } else if (keyEvent instanceof AliasEvent a && anchors.get(a.getAnchor()) != null && anchors.get(a.getAnchor()).scalarText() != null) {
+                key = anchors.get(a.getAnchor()).scalarText();
+            } else {
+                throw new TooLargeException(position(keyEvent.getStartMark()), "mapping keys must be plain strings");
+            }
+            Position keyAt = position(keyEvent.getStartMark());
+            Position first = seen.putIfAbsent(key, keyAt);
+            if (first != null) {
+                duplicateKey(currentPointer(), key, keyAt, first);
+            }
+            path.push(key);
+            object.set(key, node(parser, at.field(key), keyAt, depth + 1));
+            path.pop();
+        }
+        lastEnd = parser.getEvent().getEndMark();
+        return object;
+    }
+
+    /** YAML merge key {@code <<} (a mapping, an alias, or a list of them): explicit keys of the mapping win over merged ones. */
+    private void merge(Parser parser, ObjectNode into, LocationTree.Node at, int depth) {
+        List<JsonNode> sources = new ArrayList<>();
+        if (parser.checkEvent(Event.ID.SequenceStart)) {
+            parser.getEvent();
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                sources.add(node(parser, at, null, depth + 1));
+            }
+            lastEnd = parser.getEvent().getEndMark();
+        } else {
+            sources.add(node(parser, at, null, depth + 1));
+        }
+        for (JsonNode merged : sources) {
             if (merged instanceof ObjectNode mo) {
                 mo.properties().forEach(e -> {
                     if (!into.has(e.getKey())) {
@@ -192,13 +263,55 @@ final class YamlTreeBuilder extends TreeBuilder {
         }
     }
 
-    /** Types a scalar the way YAML 1.1 does (the strictest reading a consumer may apply), noting surprising cases. */
-    private JsonNode scalar(ScalarNode scalar) {
-        String text = scalar.getValue();
-        if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
-            return JsonNodeFactory.instance.textNode(text);
+    /** An alias: a copy of the anchored node and its positions, counted against the node and alias limits. */
+    private JsonNode alias(AliasEvent alias, LocationTree.Node at, Position keyPos) {
+        String name = alias.getAnchor();
+        Anchored anchored = anchors.get(name);
+        if (open.contains(name)) {
+            throw new TooLargeException(position(alias.getStartMark()), "nesting deeper than " + DocumentLoader.MAX_DEPTH + " levels");
         }
-        Tag tag = scalar.getTag();
+        if (anchored == null) {
+            throw new TooLargeException(position(alias.getStartMark()), "found undefined alias " + name);
+        }
+        if (anchored.json().isContainerNode() && ++collectionAliases > DocumentLoader.MAX_ALIASES) {
+            throw new YAMLException("Number of aliases for non-scalar nodes exceeds the specified max=" + DocumentLoader.MAX_ALIASES);
+        }
+        nodes += anchored.size();
+        if (nodes > DocumentLoader.MAX_NODES) {
+            throw new TooLargeException(position(alias.getStartMark()),
+                    "document expands to more than " + DocumentLoader.MAX_NODES + " nodes (YAML aliases?): refusing it");
+        }
+        lastEnd = alias.getEndMark();
+        at.copyFrom(anchored.location());
+        if (keyPos != null) {
+            at.set(keyPos, new Position(anchored.location().line, anchored.location().column));
+        }
+        return anchored.json().deepCopy();
+    }
+
+    /** The node's tag: explicit, or resolved from the plain value as SnakeYAML's composer resolves it. */
+    private static Tag tag(ScalarEvent scalar) {
+        String tag = scalar.getTag();
+        if (tag == null || tag.equals("!")) {
+            return RESOLVER.resolve(NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar());
+        }
+        Tag explicit = new Tag(tag);
+        if (explicit.isCustomGlobal()) {
+            throw new TooLargeException(position(scalar.getStartMark()), "Global tag is not allowed: " + tag);
+        }
+        return explicit;
+    }
+
+    /** Types a scalar the way YAML 1.1 does (the strictest reading a consumer may apply), noting surprising cases. */
+    private JsonNode text(String text) {
+        return text.length() > SHARED_TEXT_MAX ? JsonNodeFactory.instance.textNode(text)
+                : texts.computeIfAbsent(text, JsonNodeFactory.instance::textNode);
+    }
+
+    private JsonNode scalar(String text, DumperOptions.ScalarStyle style, Tag tag) {
+        if (style != DumperOptions.ScalarStyle.PLAIN) {
+            return text(text);
+        }
         if (tag.equals(Tag.NULL)) {
             return JsonNodeFactory.instance.nullNode();
         }
@@ -218,22 +331,22 @@ final class YamlTreeBuilder extends TreeBuilder {
                 return value.bitLength() < 63 ? JsonNodeFactory.instance.numberNode(value.longValue())
                         : JsonNodeFactory.instance.numberNode(value);
             }
-            return JsonNodeFactory.instance.textNode(text);
+            return text(text);
         }
         if (tag.equals(Tag.FLOAT)) {
             try {
                 String t = text.replace("_", "");
                 if (t.contains(":")) {
                     yaml11.put(currentPointer(), text);
-                    return JsonNodeFactory.instance.textNode(text);
+                    return text(text);
                 }
                 return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(t));
             } catch (NumberFormatException e) {
-                return JsonNodeFactory.instance.textNode(text); // .inf / .nan: not valid JSON numbers
+                return text(text); // .inf / .nan: not valid JSON numbers
             }
         }
         // timestamps and everything else stay strings: the schema types them with patterns
-        return JsonNodeFactory.instance.textNode(text);
+        return text(text);
     }
 
     private static BigInteger yaml11Integer(String text) {

@@ -161,6 +161,53 @@ class DocumentLoaderTest {
         assertEquals(0.5, doc.root().at("/m/temperature").asDouble());
     }
 
+    /** Read from parse events (no composer): aliases, merge lists, tags and anchors behave as SnakeYAML's composer had them. */
+    @Test
+    void aliasesMergesAndTagsReadFromEvents() {
+        SourceDocument doc = yaml("""
+                base: &b {max_tokens: 10, temperature: 0.5}
+                more: &m {top_p: 0.9, max_tokens: 99}
+                name: &n claude
+                x:
+                  <<: [*b, *m]
+                  max_tokens: 20
+                list: [*n, *b]
+                tagged: !!str 5
+                plain: 5
+                &k key: 1
+                *k : 2
+                """);
+        assertEquals(List.of(Check.DUPLICATE_KEY), doc.findings().stream().map(Finding::check).toList());
+        assertEquals(11, only(doc).line());
+        assertEquals(20, doc.root().at("/x/max_tokens").asInt());
+        assertEquals(0.5, doc.root().at("/x/temperature").asDouble());
+        assertEquals(0.9, doc.root().at("/x/top_p").asDouble());
+        assertEquals("claude", doc.root().at("/list/0").asText());
+        assertEquals(10, doc.root().at("/list/1/max_tokens").asInt());
+        assertTrue(doc.root().get("tagged").isTextual());
+        assertTrue(doc.root().get("plain").isIntegralNumber());
+        // an alias's positions are those of the anchored node; a mapping key keeps its own
+        assertEquals(new NodeLocation(1, 27, 1, 40), doc.locations().find("/list/1/temperature"));
+        assertEquals(1, doc.locations().find("/list/1").line());
+        assertEquals(7, doc.locations().find("/list").keyLine());
+    }
+
+    @Test
+    void aliasProblemsAreLocatedSyntaxErrors() {
+        Finding undefined = only(yaml("a: 1\nb: *nope\n"));
+        assertEquals(List.of(2, 4, "found undefined alias nope"), List.of(undefined.line(), undefined.column(), undefined.message()));
+        Finding recursive = only(yaml("a: &a\n  b: [*a]\n"));
+        assertEquals(List.of(2, 7, "nesting deeper than 64 levels"), List.of(recursive.line(), recursive.column(), recursive.message()));
+        Finding global = only(yaml("a: !!python/object x\n"));
+        assertEquals(List.of(1, 4, "Global tag is not allowed: tag:yaml.org,2002:python/object"), List.of(global.line(), global.column(), global.message()));
+        StringBuilder many = new StringBuilder("a: &a [1]\nb: [");
+        for (int i = 0; i < 51; i++) {
+            many.append(i == 0 ? "" : ",").append("*a");
+        }
+        Finding aliases = only(yaml(many + "]\n"));
+        assertEquals("too many YAML aliases (more than 50): refusing a possible alias bomb", aliases.message());
+    }
+
     @Test
     void emptyDocumentIsASyntaxError() {
         assertEquals(Check.SYNTAX_ERROR, only(yaml("# nothing here\n")).check());
