@@ -64,7 +64,7 @@ public final class ScanCommand implements Callable<Integer> {
         // the rules (YAML, regexes, the catalog's providers and geographies) load on another core while the files are listed
         CompletableFuture<List<ScanRule>> rules = CompletableFuture.supplyAsync(() -> ScanRules.load(extraRules, namespaces(config)));
         ScanStats stats = new ScanStats();
-        try (ScanSources sources = ScanSources.open(Path.of(""), stats)) {
+        try (ScanSources sources = staged ? ScanSources.openForStaged(Path.of(""), stats) : ScanSources.open(Path.of(""), stats)) {
             List<ScanTarget> targets = staged ? sources.staged()
                     : since != null ? sources.changedSince(since)
                     : !paths.isEmpty() ? sources.paths(paths)

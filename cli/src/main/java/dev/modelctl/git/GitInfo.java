@@ -63,6 +63,10 @@ public final class GitInfo {
      * (their {@code .git} is a file pointing elsewhere).
      */
     public static Path workTreeRoot(Path dir) {
+        java.util.Optional<Path> top = GitCli.workTreeTop(dir.toAbsolutePath());
+        if (top.isPresent()) {
+            return top.get().toAbsolutePath().normalize();
+        }
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             return null;
@@ -76,6 +80,10 @@ public final class GitInfo {
 
     /** A new repository in {@code dir} with every file in it staged (the launcher's training run, docs/startup.md). */
     public static void initAndStageAll(Path dir) throws java.io.IOException {
+        // the git binary when there is one: JGit here would put its classes into a cache whose hook paths use git
+        if (GitCli.run(dir, "init", "-q") && GitCli.run(dir, "add", "-A")) {
+            return;
+        }
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).call()) {
             git.add().addFilepattern(".").call();
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {

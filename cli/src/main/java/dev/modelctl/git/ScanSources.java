@@ -80,8 +80,23 @@ public final class ScanSources implements AutoCloseable {
         return new ScanSources(dir, null, stats);
     }
 
+    /**
+     * For {@code scan --staged}: the work tree as the git binary finds it, without opening the repository with JGit
+     * (the index is read through git too); when git is missing or finds no work tree, {@link #open} decides.
+     */
+    public static ScanSources openForStaged(Path cwd, ScanStats stats) {
+        Path dir = cwd.toAbsolutePath().normalize();
+        Optional<Path> top = GitCli.workTreeTop(dir);
+        if (top.isPresent()) {
+            ScanSources sources = new ScanSources(top.get().toAbsolutePath().normalize(), null, stats);
+            sources.git = GitCli.at(dir);
+            return sources;
+        }
+        return open(cwd, stats);
+    }
+
     public boolean inRepository() {
-        return repository != null;
+        return repository != null || git != null;
     }
 
     public Path root() {
@@ -135,6 +150,9 @@ public final class ScanSources implements AutoCloseable {
 
     /** The blobs staged in the index: what is really being committed, not the working tree. */
     public List<ScanTarget> staged() {
+        if (git != null) {
+            return stagedWithGit(git);
+        }
         requireRepository("--staged");
         Optional<GitCli> cli = GitCli.find(Path.of("").toAbsolutePath());
         if (cli.isPresent()) {

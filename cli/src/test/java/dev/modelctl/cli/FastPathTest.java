@@ -46,7 +46,8 @@ class FastPathTest {
             List.of("scan", "--since", "HEAD~3"), List.of("scan", "--baseline", "b.json", "--no-baseline"), List.of("scan", "--update-baseline", "src"),
             List.of("scan", "--config=x.yaml", "--debug"), List.of("scan", "--format=sarif", "--sarif-file=s.sarif", "--summary-file", "m.md"),
             List.of("validate", "doc.yaml", "--format", "text"), List.of("validate", "--now=2027-01-01T00:00:00Z", "a.yaml"),
-            List.of("validate", "--format", "github", "--max-bytes=1"));
+            List.of("validate", "--format", "github", "--max-bytes=1"), List.of("self-train"), List.of("self-train", "--scratch", "--profile=check"),
+            List.of("self-train", "--profile", "SCAN"));
 
     /** Command lines the fast path must hand to picocli (help, errors picocli words, syntax it alone models). */
     private static final List<List<String>> UNUSUAL = List.of(
