@@ -66,13 +66,36 @@ final class GitCli implements AutoCloseable {
             Process p = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty() ? Optional.of(Path.of(out)) : Optional.empty();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(logical(dir, Path.of(out)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * git prints the top with symlinks resolved; reported paths are relative to the directory as the user reached it
+     * (as JGit gives it), so the same number of levels up from {@code dir} when {@code dir} is reached through a link.
+     */
+    private static Path logical(Path dir, Path top) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (abs.startsWith(top)) {
+            return top;
+        }
+        Path real = abs.toRealPath();
+        if (!real.startsWith(top)) {
+            return top;
+        }
+        Path logical = abs;
+        for (int i = real.getNameCount() - top.getNameCount(); i > 0 && logical.getParent() != null; i--) {
+            logical = logical.getParent();
+        }
+        return logical;
     }
 
     /** git in {@code dir}, known to start (see {@link #workTreeTop}). */
