@@ -61,6 +61,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CheckRegistry.preloadInBackground();
         RepoConfig config = global.repoConfig();
         if (approvedBy != null && base == null) {
             throw new CommandFailure("check: --approved-by needs --base REF");

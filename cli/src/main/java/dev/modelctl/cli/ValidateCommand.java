@@ -30,6 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CheckRegistry.preloadInBackground();
         var config = global.repoConfig();
         List<Path> files = documents.files(config);
         DocumentLoader loader = documents.loader();

@@ -1,5 +1,7 @@
 package dev.modelctl.core.checks.registry;
 
+import dev.modelctl.core.checks.validate.SchemaCheck;
+import dev.modelctl.core.model.catalog.ModelCatalog;
 import dev.modelctl.core.checks.analysis.RuleAnalysisCheck;
 import dev.modelctl.core.checks.engine.CheckContext;
 import dev.modelctl.core.checks.engine.DocumentCheck;
@@ -34,6 +36,8 @@ public final class CheckRegistry {
             new ModelAvailabilityCheck(), new RuleIdCheck(), new OverrideCheck());
     private static final List<DocumentCheck> CHECK = concat(VALIDATE, List.of(new RuleAnalysisCheck()));
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
     private CheckRegistry() {
     }
 
@@ -45,6 +49,27 @@ public final class CheckRegistry {
     /** {@code check}: everything {@code validate} runs plus rule analysis. */
     public static List<DocumentCheck> checkChecks() {
         return CHECK;
+    }
+
+    /**
+     * Starts, on a second core, what every {@code validate}/{@code check} needs whatever the document says: the
+     * compiled routing-document schema and the built-in catalog (together a third of a small check's run), while
+     * the caller reads the config and parses the document. Failures are left for the real use to report.
+     */
+    public static void preloadInBackground() {
+        if (PRELOADING.getAndSet(true)) {
+            return;
+        }
+        Thread preload = new Thread(() -> {
+            try {
+                SchemaCheck.preload();
+                ModelCatalog.builtIn();
+            } catch (RuntimeException e) {
+                // the check itself loads them again and reports the problem where it belongs
+            }
+        }, "modelctl-preload");
+        preload.setDaemon(true);
+        preload.start();
     }
 
     /** Ids the team checks report (they need the ownership file, so they are not document checks). */

@@ -98,6 +98,11 @@ public final class SchemaCheck {
         }
     }
 
+    /** Compiles the routing-document schema (and its validators) now, e.g. on another thread before it is needed. */
+    public static void preload() {
+        new SchemaCheck().schema().initializeValidators();
+    }
+
     private Schema schema() {
         Loaded loaded = LOADED.computeIfAbsent(resource + "#" + fragment, key -> {
             String text = resourceText(resource);
