@@ -14,16 +14,9 @@ runs="${1:-5}"
 launcher="${MODELCTL_LAUNCHER:-$root/hooks/modelctl}"
 schema="$root/schemas/model_routing_config.schema.json"
 
-need_apt=()
-command -v hyperfine >/dev/null || need_apt+=(hyperfine)
-python3 -c 'import yaml' 2>/dev/null || need_apt+=(python3-yaml)
-python3 -c 'import jsonschema' 2>/dev/null || need_apt+=(python3-jsonschema)
-if [ "${#need_apt[@]}" -gt 0 ]; then
-  echo "installing ${need_apt[*]} (apt)" >&2
-  apt-get install -y -q "${need_apt[@]}" >/dev/null
-fi
-
-jdk25="${JDK25_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort | head -n1)}"
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+need_packages hyperfine=hyperfine py:yaml=python3-yaml py:jsonschema=python3-jsonschema
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export MODELCTL_CACHE_DIR="$work/cache" MODELCTL_JAVA_HOME="$jdk25"
@@ -35,12 +28,9 @@ for n in 10000 100000; do
     "$work/rules-$n.json" "$work/rules-$n.yaml"
 done
 
-flags=(-XX:+UseSerialGC -Xss4m -XX:-UsePerfData -XX:TieredStopAtLevel=1)
-mkdir -p "$work/hello"
-"$jdk25/bin/javac" -d "$work/hello" "$root/bench/Hello.java"
-"$jdk25/bin/jar" --create --file "$work/hello.jar" --main-class Hello -C "$work/hello" .
-"$jdk25/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$work/hello.aot" -jar "$work/hello.jar" >/dev/null 2>&1
-"$launcher" --version >/dev/null 2>&1 || true   # the launcher's cache for this jar and JVM
+flags=("${bench_flags[@]}")
+build_floor "$work"
+"$launcher" check --config "$work/empty.yaml" "$root/templates/model_routing_config.example.yaml" >/dev/null 2>&1 || true   # the launcher's check cache for this jar and JVM
 
 m="MODELCTL_JIT=full $launcher"
 opts="--config $work/empty.yaml --max-bytes 256M"

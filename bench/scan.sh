@@ -8,7 +8,9 @@ runs="${1:-5}"
 tree_mb="${2:-220}"
 jar="$root/cli/target/modelctl.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-command -v rg >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep >/dev/null)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+need_packages rg=ripgrep
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$root/bench/gen_tree.py" "$work/tree" "$tree_mb" >/dev/null
@@ -33,7 +35,7 @@ for line in open(root + "/rules/model_ids.yaml"):
 PY
 printf '{}\n' > "$work/empty.yaml"
 # the JDK the launcher runs (the newest in /usr/lib/jvm, or MODELCTL_JAVA_HOME), for the warm run too
-jhome="${MODELCTL_JAVA_HOME:-$(for h in /usr/lib/jvm/*; do [ -x "$h/bin/java" ] && echo "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$h/release" 2>/dev/null || true) $h"; done | sort -n | tail -1 | cut -d' ' -f2)}"
+jhome="${MODELCTL_JAVA_HOME:-$jdk25}"
 java="${jhome:+$jhome/bin/}java"
 median() { sort -n | sed -n "$(((runs + 1) / 2))p"; }
 time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(((e - s) / 1000000)); }

@@ -5,7 +5,7 @@
 #   modelctl    - `--version`, `check` of the bundled example and `scan --staged` of 10 staged files, through the
 #                 launcher (hooks/modelctl, its cache built beforehand) on JDK 25 and JDK 17.
 # Prints hyperfine's table, then each path's median as a ratio of the floor and of Python.
-#   usage: bench/startup.sh [RUNS]        (default 20; installs hyperfine, python3-yaml, python3-jsonschema via apt)
+#   usage: bench/startup.sh [RUNS]        (default 20; installs hyperfine, python3-yaml, python3-jsonschema via apt: bench/lib.sh)
 #   MODELCTL_LAUNCHER=path/to/modelctl measures another launcher (e.g. an older checkout, for before/after figures)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,28 +14,14 @@ launcher="${MODELCTL_LAUNCHER:-$root/hooks/modelctl}"
 doc="$root/templates/model_routing_config.example.yaml"
 schema="$root/schemas/model_routing_config.schema.json"
 
-need_apt=()
-command -v hyperfine >/dev/null || need_apt+=(hyperfine)
-python3 -c 'import yaml' 2>/dev/null || need_apt+=(python3-yaml)
-python3 -c 'import jsonschema' 2>/dev/null || need_apt+=(python3-jsonschema)
-if [ "${#need_apt[@]}" -gt 0 ]; then
-  echo "installing ${need_apt[*]} (apt)" >&2
-  apt-get install -y -q "${need_apt[@]}" >/dev/null
-fi
-
-jdk17="${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
-jdk25="${JDK25_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort | head -n1)}"
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+need_packages hyperfine=hyperfine py:yaml=python3-yaml py:jsonschema=python3-jsonschema
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export MODELCTL_CACHE_DIR="$work/cache"
-flags=(-XX:+UseSerialGC -Xss4m -XX:-UsePerfData -XX:TieredStopAtLevel=1)
-
-# the floor: hello world in a jar, with a cache trained on itself
-mkdir -p "$work/hello"
-"$jdk17/bin/javac" -d "$work/hello" "$root/bench/Hello.java"
-"$jdk17/bin/jar" --create --file "$work/hello.jar" --main-class Hello -C "$work/hello" .
-"$jdk17/bin/java" "${flags[@]}" -XX:ArchiveClassesAtExit="$work/hello.jsa" -jar "$work/hello.jar" >/dev/null 2>&1
-"$jdk25/bin/java" "${flags[@]}" -XX:AOTCacheOutput="$work/hello.aot" -jar "$work/hello.jar" >/dev/null 2>&1
+flags=("${bench_flags[@]}")
+build_floor "$work"   # the floor: hello world in a jar, with a cache trained on itself
 
 # a repository with 10 staged files (sources, configs, one hard-coded model ID: the findings path runs)
 repo="$work/repo"
@@ -57,10 +43,13 @@ add "python yaml+jsonschema (example)" "$(cmd python3 "$root/bench/py_validate.p
 for jdk in 25 17; do
   home="$jdk25"; [ "$jdk" = 17 ] && home="$jdk17"
   run="cd $repo && MODELCTL_JAVA_HOME=$home MODELCTL_CACHE_DIR=$MODELCTL_CACHE_DIR $launcher"
-  # build the launcher's cache for this JVM before timing (its first run trains it)
-  (cd "$repo" && MODELCTL_JAVA_HOME="$home" "$launcher" --version >/dev/null 2>&1) || true
+  # build the launcher's caches (one per profile) for this JVM before timing: the first run of a profile trains it
+  (cd "$repo" && MODELCTL_JAVA_HOME="$home" "$launcher" check "$doc" >/dev/null 2>&1) || true
+  (cd "$repo" && MODELCTL_JAVA_HOME="$home" "$launcher" scan --staged >/dev/null 2>&1) || true
   add "JDK $jdk: modelctl --version" "$run --version"
   add "JDK $jdk: modelctl check example" "$run check $doc"
+  # the alternative, side by side: the same check parsed by picocli instead of the fast path (docs/startup.md)
+  [ "$jdk" = 25 ] && add "JDK $jdk: modelctl check example, picocli parse" "cd $repo && MODELCTL_PICOCLI=1 MODELCTL_JAVA_HOME=$home MODELCTL_CACHE_DIR=$MODELCTL_CACHE_DIR $launcher check $doc"
   add "JDK $jdk: modelctl scan --staged (10 files)" "$run scan --staged"
 done
 
