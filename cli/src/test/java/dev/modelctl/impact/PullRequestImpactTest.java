@@ -3,6 +3,7 @@ package dev.modelctl.impact;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.TestFiles;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,7 @@ class PullRequestImpactTest {
     }
 
     private void edit(String from, String to) throws IOException {
-        Path file = dir.resolve("routing.yaml");
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replace(from, to));
+        TestFiles.edit(dir.resolve("routing.yaml"), from, to);
     }
 
     /** One row per finding (check, severity, file:line:col, message), then the exit code. */

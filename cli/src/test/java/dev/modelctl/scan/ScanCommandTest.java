@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.TestFiles;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -57,19 +58,7 @@ class ScanCommandTest {
 
     /** The fixture tree {@code scan/formats} (one realistic file per format, positives and near misses) copied to dir. */
     private Path formats() throws IOException {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/scan/formats");
-        Path target = dir.resolve("formats");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path t = target.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return target;
+        return TestFiles.copyTree(Fixture.ROOT.resolve("scan/formats"), dir.resolve("formats"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.modelctl.team;
 
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.TestFiles;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.modelctl.testing.TestFiles.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,17 +28,7 @@ class BaseRefTest {
 
     @BeforeEach
     void repositoryWithTheTeamsFixture() throws Exception {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/teams");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        TestFiles.copyTree(Fixture.ROOT.resolve("teams"), dir);
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             commit(git, "routing");
         }
@@ -45,12 +38,6 @@ class BaseRefTest {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call(); // stage deletions too
         git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-    }
-
-    private static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     /** {@code check} in {@code root} as JSON: one row per finding (check, severity, file:line:col, message), then the exit code and stderr. */

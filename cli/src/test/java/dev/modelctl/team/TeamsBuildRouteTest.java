@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.TestFiles;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.modelctl.testing.TestFiles.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,17 +35,7 @@ class TeamsBuildRouteTest {
 
     @BeforeEach
     void copyFixture() throws IOException {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/teams");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        TestFiles.copyTree(Fixture.ROOT.resolve("teams"), dir);
         routing = dir.resolve("routing.yaml");
         ownership = dir.resolve("ownership.yaml");
     }
@@ -60,12 +53,6 @@ class TeamsBuildRouteTest {
         }
         rows.add("exit " + r.exit());
         return rows;
-    }
-
-    private void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     @Test
