@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
 import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.GitRepo;
 import dev.modelctl.testing.NodeTools;
 import dev.modelctl.testing.TestFiles;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,10 +89,7 @@ class CiOutputsTest {
     @Test
     void approvalsAndImpactOutsideTheWorkingTreeUseFileUrisAndCarryTeamsAndOwners() throws Exception {
         TestFiles.copyTree(Fixture.ROOT.resolve("teams"), dir);
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("routing").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-        }
+        GitRepo.initAndCommitAll(dir, "routing");
         Files.writeString(dir.resolve("teams/recs.yaml"), Files.readString(dir.resolve("teams/recs.yaml")).replace("model: haiku", "model: sonnet"));
         Path sarif = dir.resolve("out/check.sarif");
         Path json = dir.resolve("out/check.json");

@@ -9,8 +9,8 @@ import com.networknt.schema.SpecificationVersion;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
 import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.GitRepo;
 import dev.modelctl.testing.TestFiles;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,13 +242,12 @@ class ScanCommandTest {
     @Test
     void stagedSinceAndTrackedModesInARealRepository() throws Exception {
         Path repo = dir.resolve("repo");
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+        try (GitRepo git = GitRepo.init(repo)) {
             Files.writeString(repo.resolve("clean.py"), "print('hi')\n");
             Files.writeString(repo.resolve(".gitignore"), "build/\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("init").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").setSign(false).call();
+            git.commitAll("init");
             Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
-            git.add().addFilepattern("svc.py").call();
+            git.add("svc.py");
         }
         // fixed in the working tree but not staged: the commit would still contain the ID
         Files.writeString(repo.resolve("svc.py"), "MODEL = router.get_model_id('chat')\n");
