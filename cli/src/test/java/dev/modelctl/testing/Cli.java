@@ -62,6 +62,11 @@ public final class Cli {
         }
     }
 
+    /** {@link #runIn(Path, java.util.Map, long, String...)} with nothing added to the environment, killed after 60 s. */
+    public static Result runIn(Path cwd, String... args) throws Exception {
+        return runIn(cwd, java.util.Map.of(), 60, args);
+    }
+
     /** The repository root (set by surefire), for reaching {@code templates/}, {@code schemas/}, {@code rules/}. */
     public static Path repoRoot() {
         return Path.of(System.getProperty("modelctl.repoRoot", "..")).toAbsolutePath().normalize();
