@@ -1,5 +1,6 @@
 package dev.modelctl.deploy;
 
+import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.FakeAws;
 import dev.modelctl.testing.FakeAwsCredentials;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,10 +45,7 @@ class InterruptTest {
 
     /** Runs modelctl with {@code args} in a child JVM, sends SIGINT once stdout shows a line starting with {@code when}. */
     private String interruptedRun(String when, List<String> args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
-        cmd.addAll(aws.withEndpoints(args.toArray(String[]::new)));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(Cli.javaCommand(List.of(), aws.withEndpoints(args.toArray(String[]::new))));
         FakeAwsCredentials.into(pb.environment());
         Path dir = aws.dir;
         pb.redirectError(dir.resolve("stderr.txt").toFile());
@@ -57,7 +55,7 @@ class InterruptTest {
             while ((line = out.readLine()) != null && !line.startsWith(when)) {
                 // wait until it follows the deployment
             }
-            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            Cli.interrupt(p);
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "modelctl exits after Ctrl-C");
         }
         assertEquals(130, p.exitValue(), "SIGINT exit status");

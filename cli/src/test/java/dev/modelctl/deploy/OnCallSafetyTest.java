@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.FakeAws;
+import dev.modelctl.testing.GitRepo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -365,9 +366,8 @@ class OnCallSafetyTest {
 
     @Test
     void theAuditDescriptionMarksAnUncommittedEditAsDirty() throws Exception {
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(aws.dir.toFile()).call()) {
-            git.add().addFilepattern("routing.yaml").call();
-            git.commit().setMessage("routing").setAuthor("Dev", "dev@example.com").setCommitter("Dev", "dev@example.com").setSign(false).call();
+        try (GitRepo git = GitRepo.init(aws.dir)) {
+            git.add("routing.yaml").commit("routing");
             assertEquals(0, deploy().exit());
             String clean = aws.appConfig.hosted(aws.app, aws.profile).get(0).description();
             assertTrue(clean.matches("modelctl deploy routing.yaml by \\S+ @ [0-9a-f]{10} by Dev <dev@example.com>: routing"), clean);

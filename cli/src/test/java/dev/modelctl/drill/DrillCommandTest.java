@@ -267,11 +267,8 @@ class DrillCommandTest {
     @Test
     void ctrlCWhileTheOverrideDeploysStopsItAndConfirmsTheClear() throws Exception {
         deployTemplate();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
-        cmd.addAll(aws.withEndpoints("drill", "cost-override", "--env", "staging", "--yes", "--time-scale", Double.toString(MS_PER_SECOND),
-                "--bake", "30m", "--ttl", "1h", "--poll", "20ms", "--engineer", "drill@example.com"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(Cli.javaCommand(List.of(), aws.withEndpoints("drill", "cost-override", "--env", "staging", "--yes",
+                "--time-scale", Double.toString(MS_PER_SECOND), "--bake", "30m", "--ttl", "1h", "--poll", "20ms", "--engineer", "drill@example.com")));
         FakeAwsCredentials.into(pb.environment());
         pb.redirectOutput(aws.dir.resolve("stdout.txt").toFile());
         Process p = pb.start();
@@ -281,7 +278,7 @@ class DrillCommandTest {
             while ((line = lines.readLine()) != null) {
                 err.append(line).append('\n');
                 if (line.startsWith("deployment #2: BAKING")) {
-                    new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                    Cli.interrupt(p);
                 }
             }
         }

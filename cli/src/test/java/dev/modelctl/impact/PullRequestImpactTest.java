@@ -3,7 +3,8 @@ package dev.modelctl.impact;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
-import org.eclipse.jgit.api.Git;
+import dev.modelctl.testing.GitRepo;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +39,11 @@ class PullRequestImpactTest {
         Path src = Cli.repoRoot().resolve("cli/src/test/resources/impact");
         Files.copy(src.resolve("routing.yaml"), dir.resolve("routing.yaml"));
         Files.copy(src.resolve("modelctl.yaml"), dir.resolve(".modelctl.yaml"));
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("routing").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-        }
+        GitRepo.initAndCommitAll(dir, "routing");
     }
 
     private void edit(String from, String to) throws IOException {
-        Path file = dir.resolve("routing.yaml");
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replace(from, to));
+        TestFiles.edit(dir.resolve("routing.yaml"), from, to);
     }
 
     /** One row per finding (check, severity, file:line:col, message), then the exit code. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.GitRepo;
 import dev.modelctl.testing.NodeTools;
-import org.eclipse.jgit.api.Git;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,21 +88,8 @@ class CiOutputsTest {
 
     @Test
     void approvalsAndImpactOutsideTheWorkingTreeUseFileUrisAndCarryTeamsAndOwners() throws Exception {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/teams");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("routing").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-        }
+        TestFiles.copyTree(Fixture.ROOT.resolve("teams"), dir);
+        GitRepo.initAndCommitAll(dir, "routing");
         Files.writeString(dir.resolve("teams/recs.yaml"), Files.readString(dir.resolve("teams/recs.yaml")).replace("model: haiku", "model: sonnet"));
         Path sarif = dir.resolve("out/check.sarif");
         Path json = dir.resolve("out/check.json");

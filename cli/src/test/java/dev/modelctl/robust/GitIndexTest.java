@@ -1,6 +1,7 @@
 package dev.modelctl.robust;
 
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.GitRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +21,10 @@ class GitIndexTest {
     static final Map<String, String> NO_ENV = Map.of();
 
     private static Path repoWithOneCommit(Path repo) throws Exception {
-        Git.init(repo);
+        GitRepo.initWithGitBinary(repo);
         Files.writeString(repo.resolve("clean.py"), "x = 1\n");
-        Git.run(repo, "add", "-A");
-        Git.run(repo, "commit", "-qm", "init");
+        GitRepo.git(repo, "add", "-A");
+        GitRepo.git(repo, "commit", "-qm", "init");
         return repo;
     }
 
@@ -31,9 +32,9 @@ class GitIndexTest {
     void stagedHonoursGitIndexFileAsAPartialCommitSetsIt(@TempDir Path repo) throws Exception {
         repoWithOneCommit(repo);
         Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
-        Git.run(repo, "add", "svc.py");
+        GitRepo.git(repo, "add", "svc.py");
         Files.copy(repo.resolve(".git/index"), repo.resolve(".git/alt-index"));
-        Git.run(repo, "reset", "-q", "svc.py"); // the default index no longer stages it
+        GitRepo.git(repo, "reset", "-q", "svc.py"); // the default index no longer stages it
         Cli.Result plain = Cli.runIn(repo, NO_ENV, 60, "scan", "--staged");
         assertEquals(0, plain.exit(), plain::toString);
         Cli.Result alt = Cli.runIn(repo, Map.of("GIT_INDEX_FILE", repo.resolve(".git/alt-index").toString()), 60, "scan", "--staged");
@@ -44,10 +45,10 @@ class GitIndexTest {
     @Test
     void stagedWorksInALinkedWorktree(@TempDir Path dir) throws Exception {
         Path main = repoWithOneCommit(Files.createDirectory(dir.resolve("main")));
-        Git.run(main, "worktree", "add", "-q", dir.resolve("wt").toString());
+        GitRepo.git(main, "worktree", "add", "-q", dir.resolve("wt").toString());
         Path wt = dir.resolve("wt");
         Files.writeString(wt.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
-        Git.run(wt, "add", "svc.py");
+        GitRepo.git(wt, "add", "svc.py");
         Cli.Result r = Cli.runIn(wt, NO_ENV, 60, "scan", "--staged");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().startsWith("svc.py:1:10: error [hardcoded-model-id]"), r.out());
@@ -86,7 +87,7 @@ class GitIndexTest {
     void withoutAGitBinaryJGitReadsTheIndexAndStillRefusesACorruptOne(@TempDir Path repo) throws Exception {
         repoWithOneCommit(repo);
         Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
-        Git.run(repo, "add", "svc.py");
+        GitRepo.git(repo, "add", "svc.py");
         Map<String, String> noGit = Map.of("PATH", "/nonexistent");
         Cli.Result staged = Cli.runIn(repo, noGit, 60, "scan", "--staged");
         assertEquals(1, staged.exit(), staged::toString);
@@ -111,7 +112,7 @@ class GitIndexTest {
     void aTrackedFileReplacedByAFifoIsSkipped(@TempDir Path repo) throws Exception {
         repoWithOneCommit(repo);
         Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
-        Git.run(repo, "add", "svc.py");
+        GitRepo.git(repo, "add", "svc.py");
         Files.delete(repo.resolve("clean.py"));
         assertEquals(0, new ProcessBuilder("mkfifo", repo.resolve("clean.py").toString()).start().waitFor());
         Cli.Result r = Cli.runIn(repo, NO_ENV, 60, "scan");

@@ -1,6 +1,7 @@
 package dev.modelctl.robust;
 
 import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.GitRepo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,10 +122,10 @@ class SpecialFilesTest {
 
     @Test
     void aNonAsciiFileNameUnderLangCDoesNotAbortTheScan(@TempDir Path repo) throws Exception {
-        Git.init(repo);
+        GitRepo.initWithGitBinary(repo);
         Files.writeString(repo.resolve("caf\u00e9.py"), "MODEL = \"" + ID + "\"\n");
         Files.writeString(repo.resolve("plain.py"), "MODEL = \"" + ID + "\"\n");
-        Git.run(repo, "add", "-A");
+        GitRepo.git(repo, "add", "-A");
         Map<String, String> c = Map.of("LANG", "C", "LC_ALL", "C");
         Cli.Result tracked = Cli.runIn(repo, c, 60, "scan");
         assertEquals(1, tracked.exit(), tracked::toString);

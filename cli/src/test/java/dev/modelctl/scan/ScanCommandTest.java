@@ -8,7 +8,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
-import org.eclipse.jgit.api.Git;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.GitRepo;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -57,19 +58,7 @@ class ScanCommandTest {
 
     /** The fixture tree {@code scan/formats} (one realistic file per format, positives and near misses) copied to dir. */
     private Path formats() throws IOException {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/scan/formats");
-        Path target = dir.resolve("formats");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path t = target.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return target;
+        return TestFiles.copyTree(Fixture.ROOT.resolve("scan/formats"), dir.resolve("formats"));
     }
 
     @Test
@@ -238,28 +227,15 @@ class ScanCommandTest {
         assertTrue(corrupt.err().startsWith("modelctl: " + dir.resolve("baseline.json") + ": not a modelctl baseline"), corrupt.err());
     }
 
-    /** Runs the CLI in its own JVM with {@code cwd} as the working directory (what pre-commit and CI do). */
-    private static Cli.Result runIn(Path cwd, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(cwd.toFile()).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        return new Cli.Result(p.waitFor(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
-
     @Test
     void stagedSinceAndTrackedModesInARealRepository() throws Exception {
         Path repo = dir.resolve("repo");
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+        try (GitRepo git = GitRepo.init(repo)) {
             Files.writeString(repo.resolve("clean.py"), "print('hi')\n");
             Files.writeString(repo.resolve(".gitignore"), "build/\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("init").setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").setSign(false).call();
+            git.commitAll("init");
             Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
-            git.add().addFilepattern("svc.py").call();
+            git.add("svc.py");
         }
         // fixed in the working tree but not staged: the commit would still contain the ID
         Files.writeString(repo.resolve("svc.py"), "MODEL = router.get_model_id('chat')\n");
@@ -267,20 +243,20 @@ class ScanCommandTest {
         Files.writeString(repo.resolve("build/gen.py"), "M = \"" + ID + "\"\n"); // ignored, untracked
         Files.writeString(repo.resolve("new.py"), "M = \"amazon.nova-lite-v1:0\"\n"); // untracked
 
-        Cli.Result staged = runIn(repo, "scan", "--staged");
+        Cli.Result staged = Cli.runIn(repo, "scan", "--staged");
         assertEquals(1, staged.exit(), staged::toString);
         assertTrue(staged.out().startsWith("svc.py:1:10: error [hardcoded-model-id] hard-coded Bedrock model ID '" + ID + "' in svc.py:1\n"), staged.out());
         assertTrue(staged.out().endsWith("1 error, 0 warnings, 0 info in 3 files\n"), staged.out()); // .gitignore, clean.py, svc.py blobs
 
-        Cli.Result tracked = runIn(repo, "scan"); // every tracked file, working-tree content: untracked and ignored files are not scanned
+        Cli.Result tracked = Cli.runIn(repo, "scan"); // every tracked file, working-tree content: untracked and ignored files are not scanned
         assertEquals(0, tracked.exit(), tracked::toString);
         assertTrue(tracked.out().endsWith("0 errors, 0 warnings, 0 info in 3 files\n"), tracked.out());
 
-        Cli.Result since = runIn(repo, "scan", "--since", "main", "--format", "json");
+        Cli.Result since = Cli.runIn(repo, "scan", "--since", "main", "--format", "json");
         assertEquals(List.of("exit 0"), rows(since, repo)); // svc.py changed since main, and is clean in the working tree
         assertEquals("1 file", MAPPER.readTree(since.out()).at("/summary/examined").asText(), since.out()); // not new.py: untracked
 
-        Cli.Result badRef = runIn(repo, "scan", "--since", "no-such-branch");
+        Cli.Result badRef = Cli.runIn(repo, "scan", "--since", "no-such-branch");
         assertEquals(2, badRef.exit());
         assertTrue(badRef.err().startsWith("modelctl: --since no-such-branch: no such revision"), badRef.err());
 
@@ -289,11 +265,11 @@ class ScanCommandTest {
         Files.writeString(plain.resolve(".gitignore"), "build/\n");
         Files.writeString(plain.resolve("build/gen.py"), "M = \"" + ID + "\"\n");
         Files.writeString(plain.resolve("app.py"), "M = \"" + ID + "\"\n");
-        Cli.Result walk = runIn(plain, "scan");
+        Cli.Result walk = Cli.runIn(plain, "scan");
         assertEquals(1, walk.exit());
         assertTrue(walk.out().startsWith("app.py:1:6: error [hardcoded-model-id]"), walk.out());
         assertTrue(walk.out().endsWith("1 error, 0 warnings, 0 info in 2 files\n"), walk.out());
-        Cli.Result noRepo = runIn(plain, "scan", "--staged");
+        Cli.Result noRepo = Cli.runIn(plain, "scan", "--staged");
         assertEquals(2, noRepo.exit());
         assertTrue(noRepo.err().startsWith("modelctl: --staged: ") && noRepo.err().contains("is not inside a git repository"), noRepo.err());
     }
@@ -307,7 +283,7 @@ class ScanCommandTest {
         Files.writeString(repo.resolve("routing/prod.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
         Files.writeString(repo.resolve("models/catalog[v2].yaml"), "models:\n  - model_id: " + ID + "\n    max_output_tokens: 4096\n");
         Files.writeString(repo.resolve("routing/staging.yaml"), "models:\n  fast: {model_id: " + ID + ", max_tokens: 512}\n");
-        Cli.Result r = runIn(repo, "scan", "--no-baseline");
+        Cli.Result r = Cli.runIn(repo, "scan", "--no-baseline");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().startsWith("routing/staging.yaml:2:20: error [hardcoded-model-id]"), r.out()); // not named by the config
         // allowed: the document and the catalog the config names, and the config itself (a default glob)

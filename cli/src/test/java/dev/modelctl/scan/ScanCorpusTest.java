@@ -2,6 +2,7 @@ package dev.modelctl.scan;
 
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,17 +56,7 @@ class ScanCorpusTest {
 
     @Test
     void precisionAndRecallOnTheLabelledCorpus() throws IOException {
-        Path copy = dir.resolve("corpus");
-        try (Stream<Path> files = Files.walk(CORPUS)) {
-            for (Path p : files.toList()) {
-                Path t = copy.resolve(CORPUS.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals("labels.tsv")) {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        Path copy = TestFiles.copyTree(CORPUS, dir.resolve("corpus"), p -> !p.getFileName().toString().equals("labels.tsv"));
         Path config = Files.writeString(dir.resolve("config.yaml"), "scan:\n  allow: []\ncatalog: "
                 + Cli.repoRoot().resolve("cli/src/test/resources/scan/providers-catalog.yaml") + "\n");
         Cli.Result r = Cli.run("scan", "--format", "json", "--no-baseline", "--config", config.toString(), copy.toString());

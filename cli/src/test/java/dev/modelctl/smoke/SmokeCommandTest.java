@@ -6,6 +6,7 @@ import dev.modelctl.fakes.FakeBedrockRuntime;
 import dev.modelctl.testing.FakeAwsCredentials;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,9 +88,7 @@ class SmokeCommandTest {
     }
 
     private void edit(String from, String to) throws IOException {
-        String text = Files.readString(document);
-        assertTrue(text.contains(from), from);
-        Files.writeString(document, text.replace(from, to));
+        TestFiles.edit(document, from, to);
     }
 
     private static JsonNode json(Cli.Result r) throws IOException {

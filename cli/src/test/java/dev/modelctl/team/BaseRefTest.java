@@ -2,8 +2,9 @@ package dev.modelctl.team;
 
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.transport.RefSpec;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.GitRepo;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.modelctl.testing.TestFiles.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,32 +27,8 @@ class BaseRefTest {
 
     @BeforeEach
     void repositoryWithTheTeamsFixture() throws Exception {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/teams");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            commit(git, "routing");
-        }
-    }
-
-    private static void commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        git.add().addFilepattern(".").setUpdate(true).call(); // stage deletions too
-        git.commit().setMessage(message).setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-    }
-
-    private static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replace(from, to));
+        TestFiles.copyTree(Fixture.ROOT.resolve("teams"), dir);
+        GitRepo.initAndCommitAll(dir, "routing");
     }
 
     /** {@code check} in {@code root} as JSON: one row per finding (check, severity, file:line:col, message), then the exit code and stderr. */
@@ -121,9 +99,9 @@ class BaseRefTest {
 
     @Test
     void olderRevisionsByAnyRevisionSyntax() throws Exception {
-        try (Git git = Git.open(dir.toFile())) {
+        try (GitRepo git = GitRepo.open(dir)) {
             edit(dir.resolve("teams/recs.yaml"), "model: haiku", "model: sonnet");
-            commit(git, "recs on sonnet");
+            git.commitAll("recs on sonnet");
         }
         assertEquals(List.of("exit 0", "stderr no rule changes since HEAD: no approvals needed"), check(dir, "--base", "HEAD"));
         List<String> rows = check(dir, "--base", "HEAD~1");
@@ -133,14 +111,13 @@ class BaseRefTest {
 
     @Test
     void shallowCloneWorksOnceTheBaseIsFetched() throws Exception {
-        try (Git git = Git.open(dir.toFile())) {
-            git.checkout().setCreateBranch(true).setName("feature").call();
+        try (GitRepo git = GitRepo.open(dir)) {
+            git.checkoutNewBranch("feature");
             edit(dir.resolve("teams/recs.yaml"), "model: haiku", "model: sonnet");
-            commit(git, "recs on sonnet");
+            git.commitAll("recs on sonnet");
         }
         Path clone = dir.resolveSibling(dir.getFileName() + "-clone");
-        try (Git shallow = Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(clone.toFile())
-                .setBranch("feature").setBranchesToClone(List.of("refs/heads/feature")).setDepth(1).call()) {
+        try (GitRepo shallow = GitRepo.shallowClone(dir, "feature", clone)) {
             Cli.Result missing = Cli.run("check", clone.resolve("routing.yaml").toString(), "--ownership", clone.resolve("ownership.yaml").toString(),
                     "--base", "origin/main");
             assertEquals(2, missing.exit(), missing::toString);
@@ -151,7 +128,7 @@ class BaseRefTest {
             assertEquals(2, parent.exit(), parent::toString);
             assertTrue(parent.err().startsWith("modelctl: --base HEAD~1: no such revision in "), parent.err());
 
-            shallow.fetch().setRefSpecs(new RefSpec("+refs/heads/main:refs/remotes/origin/main")).setDepth(1).call();
+            shallow.fetchShallow("main");
             List<String> rows = check(clone, "--base", "origin/main");
             assertEquals(List.of("approval-required info teams/recs.yaml:2:5 rule rec-premium changed since origin/main (model haiku -> sonnet): "
                             + "approval required from recommendations (@acme/recs)", "exit 0",

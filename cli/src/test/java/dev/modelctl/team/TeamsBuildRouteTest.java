@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelctl.testing.Cli;
 import dev.modelctl.testing.Findings;
-import org.eclipse.jgit.api.Git;
+import dev.modelctl.testing.Fixture;
+import dev.modelctl.testing.GitRepo;
+import dev.modelctl.testing.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.modelctl.testing.TestFiles.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,17 +35,7 @@ class TeamsBuildRouteTest {
 
     @BeforeEach
     void copyFixture() throws IOException {
-        Path src = Cli.repoRoot().resolve("cli/src/test/resources/teams");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        TestFiles.copyTree(Fixture.ROOT.resolve("teams"), dir);
         routing = dir.resolve("routing.yaml");
         ownership = dir.resolve("ownership.yaml");
     }
@@ -60,12 +53,6 @@ class TeamsBuildRouteTest {
         }
         rows.add("exit " + r.exit());
         return rows;
-    }
-
-    private void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), from);
-        Files.writeString(file, text.replace(from, to));
     }
 
     @Test
@@ -256,10 +243,7 @@ class TeamsBuildRouteTest {
 
     @Test
     void baseComparesRulesInARealRepositoryAndRequiresApprovals() throws Exception {
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("routing").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-        }
+        GitRepo.initAndCommitAll(dir, "routing");
         edit(dir.resolve("teams/recs.yaml"), "model: haiku", "model: sonnet");          // changed: recommendations
         Files.writeString(dir.resolve("teams/safety.yaml"), "rules: []\n");             // removed: safety
         List<String> rows = check("--base", "main");
@@ -280,22 +264,19 @@ class TeamsBuildRouteTest {
 
     @Test
     void baseWorksInAShallowCloneOnceTheRefIsFetched(@TempDir Path clones) throws Exception {
-        try (Git origin = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            origin.add().addFilepattern(".").call();
-            origin.commit().setMessage("routing").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
-            origin.checkout().setCreateBranch(true).setName("feature").call();
+        try (GitRepo origin = GitRepo.init(dir)) {
+            origin.commitAll("routing").checkoutNewBranch("feature");
             edit(dir.resolve("teams/recs.yaml"), "model: haiku", "model: sonnet");
-            origin.commit().setAll(true).setMessage("recs to sonnet").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").setSign(false).call();
+            origin.commitAll("recs to sonnet");
         }
         Path ci = clones.resolve("ci");
-        try (Git clone = Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(ci.toFile()).setBranch("feature")
-                .setBranchesToClone(List.of("refs/heads/feature")).setDepth(1).call()) {
+        try (GitRepo clone = GitRepo.shallowClone(dir, "feature", ci)) {
             Path doc = ci.resolve("routing.yaml");
             Path own = ci.resolve("ownership.yaml");
             Cli.Result missing = Cli.run("check", doc.toString(), "--ownership", own.toString(), "--base", "origin/main");
             assertEquals(2, missing.exit(), missing::toString);
             assertTrue(missing.err().contains("no such revision") && missing.err().contains("git fetch --depth=1 origin main)"), missing.err());
-            clone.fetch().setRefSpecs("refs/heads/main:refs/remotes/origin/main").setDepth(1).call();
+            clone.fetchShallow("main");
             Cli.Result r = Cli.run("check", doc.toString(), "--ownership", own.toString(), "--base", "origin/main", "--approved-by", "core-ml");
             assertEquals(1, r.exit(), r::toString);
             assertTrue(r.out().contains("rule rec-premium changed since origin/main (model haiku -> sonnet): needs approval from recommendations"), r.out());

@@ -40,10 +40,7 @@ public final class Cli {
      * Killed after {@code timeoutSeconds}: a hang fails the test instead of the build.
      */
     public static Result runIn(Path cwd, java.util.Map<String, String> env, long timeoutSeconds, String... args) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
-        command.addAll(java.util.List.of(args));
+        java.util.List<String> command = javaCommand(java.util.List.of("-XX:TieredStopAtLevel=1", "-Xmx256m"), java.util.List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         pb.environment().putAll(env);
         java.io.File outFile = java.io.File.createTempFile("modelctl-out", ".txt");
@@ -60,6 +57,25 @@ public final class Cli {
             outFile.delete();
             errFile.delete();
         }
+    }
+
+    /** {@link #runIn(Path, java.util.Map, long, String...)} with nothing added to the environment, killed after 60 s. */
+    public static Result runIn(Path cwd, String... args) throws Exception {
+        return runIn(cwd, java.util.Map.of(), 60, args);
+    }
+
+    /** The command that runs the CLI in a child JVM on the tests' class path: {@code java jvmOptions… -cp … Main args…}. */
+    public static java.util.List<String> javaCommand(java.util.List<String> jvmOptions, java.util.List<String> args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Sends a child the SIGINT that Ctrl-C sends (through {@code kill -INT}), without waiting for it to exit. */
+    public static void interrupt(Process child) throws java.io.IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
     }
 
     /** The repository root (set by surefire), for reaching {@code templates/}, {@code schemas/}, {@code rules/}. */
