@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +26,7 @@ public final class CatalogCommand implements Callable<Integer> {
         }
     }
 
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -42,6 +40,10 @@ public final class CatalogCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ListingFormat format = ListingFormat.TEXT;
 
+    CatalogCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         ModelCatalog catalog = catalogOptions.catalog(global.repoConfig());
@@ -49,7 +51,7 @@ public final class CatalogCommand implements Callable<Integer> {
         if (models.isEmpty()) {
             throw new CommandFailure("catalog: no model matches " + String.join(" ", terms) + "; `modelctl catalog` lists them all");
         }
-        parent.out.print(format == ListingFormat.JSON ? CatalogListing.json(models, catalog.profilePrefixes())
+        io.out().print(format == ListingFormat.JSON ? CatalogListing.json(models, catalog.profilePrefixes())
                 : CatalogListing.table(models, catalog.profilePrefixes()));
         return 0;
     }

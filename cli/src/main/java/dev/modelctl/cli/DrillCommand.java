@@ -22,9 +22,9 @@ import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +40,18 @@ import java.util.concurrent.Callable;
 @Command(name = "drill", mixinStandardHelpOptions = true, description = "Rehearse an incident procedure end to end.",
         subcommands = DrillCommand.CostOverride.class)
 public final class DrillCommand implements Runnable {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    DrillCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(parent.out);
+        spec.commandLine().usage(io.out());
     }
 
     /** Override on through the real lever, timed as services see it, checked, always cleared. */
@@ -56,8 +59,7 @@ public final class DrillCommand implements Runnable {
             description = "Turn the cost override on through the on-call lever, time until AppConfig Data sessions serve it, check routing and the "
                     + "shadow cost reduction, always clear it again, and report pass/fail (exit 1 when a criterion fails, 2 when the drill could not run).")
     public static final class CostOverride implements Callable<Integer> {
-        @ParentCommand
-        DrillCommand drill;
+        private final Streams io;
         @Mixin
         GlobalOptions global;
         @Mixin
@@ -113,9 +115,12 @@ public final class DrillCommand implements Runnable {
                 description = "Real milliseconds per AppConfig second (the test suite runs the drill against fakes on an accelerated clock).")
         Double timeScale;
 
+        CostOverride(Streams io) {
+            this.io = io;
+        }
+
         @Override
         public Integer call() {
-            ModelctlCommand parent = drill.parent;
             Duration targetTime = positive("--target", target);
             double min = parsePercent(minReduction);
             Duration poll = Durations.parseFlag("--poll-interval", pollInterval);
@@ -146,16 +151,16 @@ public final class DrillCommand implements Runnable {
             approve(t.environment().name());
             AwsClients clients = appconfig.aws.clients(config);
             DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, poll, wait, lifetime, reason, smoke);
-            OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, parent.err), t, new DocumentOptions().context(config), who,
-                    bakeTime, polling.interval(), parent.err);
+            OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, io.err()), t, new DocumentOptions().context(config), who,
+                    bakeTime, polling.interval(), io.err());
             LazyInvoker invoker = new LazyInvoker(clients);
             DrillResult result;
             try (SdkConfigurationSessions data = new SdkConfigurationSessions(clients.appConfigData());
                  SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, poll, clock,
                          "appconfig:" + t.environment().name())) {
                 DrillRunner runner = new DrillRunner(settings, lever, sampler, CatalogOptions.resolve(null, config), config.traffic(), invoker::get, clock,
-                        parent.err);
-                Thread onInterrupt = new Thread(() -> interrupted(runner, parent, t.environment().name()), "drill-clear-on-interrupt");
+                        io.err());
+                Thread onInterrupt = new Thread(() -> interrupted(runner, io.err(), t.environment().name()), "drill-clear-on-interrupt");
                 Runtime.getRuntime().addShutdownHook(onInterrupt);
                 try {
                     result = runner.run();
@@ -170,7 +175,7 @@ public final class DrillCommand implements Runnable {
                     invoker.close();
                 }
             }
-            return emit(result, parent, started);
+            return emit(result, started);
         }
 
         /**
@@ -193,21 +198,21 @@ public final class DrillCommand implements Runnable {
         }
 
         /** Ctrl-C: clear (or stop the drill's deployment) before the JVM exits, and say what state it leaves. */
-        private static void interrupted(DrillRunner runner, ModelctlCommand parent, String env) {
+        private static void interrupted(DrillRunner runner, PrintStream err, String env) {
             DrillResult.Clear c = runner.clear();
             if (c == null) {
-                parent.err.println("\nmodelctl: drill interrupted before the lever was pulled; nothing changed in " + env);
+                err.println("\nmodelctl: drill interrupted before the lever was pulled; nothing changed in " + env);
             } else if (c.verified()) {
-                parent.err.println("\nmodelctl: drill interrupted: the override is cleared and every sampled session serves the clear");
+                err.println("\nmodelctl: drill interrupted: the override is cleared and every sampled session serves the clear");
             } else {
-                parent.err.println("\nmodelctl: drill interrupted: the clear is NOT confirmed (" + c.lever().outcome() + "); run `modelctl override --clear --env "
+                err.println("\nmodelctl: drill interrupted: the clear is NOT confirmed (" + c.lever().outcome() + "); run `modelctl override --clear --env "
                         + env + "` and check `modelctl override --status --env " + env + "`");
             }
         }
 
-        private int emit(DrillResult result, ModelctlCommand parent, Instant started) {
+        private int emit(DrillResult result, Instant started) {
             Report findings = new Report("drill", result.findings(), "1 environment");
-            var out = parent.out;
+            var out = io.out();
             if (report != null) {
                 write(report, result.markdown(started.toString()));
             }
@@ -229,7 +234,7 @@ public final class DrillCommand implements Runnable {
                 }
             }
             if (!result.cleared()) {
-                parent.err.println("modelctl: drill: the clear is not confirmed in " + result.settings().environment()
+                io.err().println("modelctl: drill: the clear is not confirmed in " + result.settings().environment()
                         + ": the drill's override may still be served; run `modelctl override --clear --env " + result.settings().environment() + "` now");
                 return Findings.EXIT_FAILURE;
             }

@@ -35,7 +35,8 @@ public final class Main {
 
     /** @param lazy register only the subcommand being run (false: all of them, what the tests compare against) */
     static int run(String[] args, PrintStream out, PrintStream err, boolean lazy) {
-        CommandLine cli = new CommandLine(new ModelctlCommand(out, err));
+        Streams io = new Streams(out, err);
+        CommandLine cli = new CommandLine(new ModelctlCommand(io), new CommandFactory(io));
         if (lazy) {
             registerSubcommands(cli, args);
         } else {

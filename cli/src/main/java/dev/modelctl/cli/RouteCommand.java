@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,8 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "route", mixinStandardHelpOptions = true,
         description = "Show which model a request gets from a routing document, and (with --explain) why.")
 public final class RouteCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
 
@@ -58,6 +56,10 @@ public final class RouteCommand implements Callable<Integer> {
             description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
     String maxBytes;
 
+    RouteCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
@@ -80,12 +82,12 @@ public final class RouteCommand implements Callable<Integer> {
         RoutingDocument doc = load(global.repoConfig(), at);
         RouteDecision d = new Router().route(doc, request, at);
         if (format.equals("json")) {
-            parent.out.println(RouteExplanation.json(d, request).toPrettyString());
+            io.out().println(RouteExplanation.json(d, request).toPrettyString());
         } else {
-            RouteExplanation.text(d, request, doc.file(), explain, parent.out);
+            RouteExplanation.text(d, request, doc.file(), explain, io.out());
         }
         if (d.model() == null) {
-            parent.err.println("modelctl: route: " + Escape.controls(doc.file()) + ": the request routes to model '"
+            io.err().println("modelctl: route: " + Escape.controls(doc.file()) + ": the request routes to model '"
                     + Escape.controls(String.valueOf(d.modelName())) + "', which is not defined in its models");
             return 1;
         }

@@ -20,7 +20,6 @@ import dev.modelctl.core.checks.engine.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "smoke", mixinStandardHelpOptions = true,
         description = "Call every model block and use case once on Bedrock with the document's own parameters; any failed call fails the run.")
 public final class SmokeCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -65,6 +63,10 @@ public final class SmokeCommand implements Callable<Integer> {
             description = "Lower each call's max_tokens to N when the catalog says the document's value is valid; a value over "
                     + "the model's limit is always sent as written. 'document' sends every value as written (default: ${DEFAULT-VALUE}).")
     String maxOutputTokens;
+
+    SmokeCommand(Streams io) {
+        this.io = io;
+    }
 
     @Override
     public Integer call() {
@@ -131,7 +133,7 @@ public final class SmokeCommand implements Callable<Integer> {
     /** Findings through the shared renderers; the call table beside them in text, markdown and JSON. */
     private int emit(SmokeReport result) {
         Report report = new Report("smoke", result.findings(), result.examined());
-        var out = parent.out;
+        var out = io.out();
         if (output.format() == Format.JSON) {
             var root = JsonRenderer.toJson(report);
             result.json(root);
