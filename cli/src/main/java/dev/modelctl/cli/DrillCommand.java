@@ -72,9 +72,9 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--use-cases", split = ",", paramLabel = "USE_CASE", description = "Only these use cases (default: every use case).")
         List<String> useCases = List.of();
 
-        @Option(names = "--target", paramLabel = "DURATION", defaultValue = "90s",
+        @Option(names = "--target", paramLabel = "DURATION", defaultValue = "90s", converter = DurationConverter.class,
                 description = "Longest time from the flip until every sampled session serves the override (default: ${DEFAULT-VALUE}).")
-        String target;
+        Duration target;
 
         @Option(names = "--min-reduction", paramLabel = "PCT", defaultValue = "70%",
                 description = "Smallest acceptable shadow cost reduction (default: ${DEFAULT-VALUE}).")
@@ -89,21 +89,21 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--sessions", paramLabel = "N", defaultValue = "5", description = "Concurrent AppConfig Data sessions (default: ${DEFAULT-VALUE}).")
         int sessions;
 
-        @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s",
+        @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
                 description = "Each session's RequiredMinimumPollIntervalInSeconds, 15s to 24h (default: ${DEFAULT-VALUE}; use your services' value).")
-        String pollInterval;
+        Duration pollInterval;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
                 description = "How long to wait for the sessions to serve the override, and then the clear (default: ${DEFAULT-VALUE}).")
-        String timeout;
+        Duration timeout;
 
-        @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "15m",
+        @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
                 description = "The drill override's expiry: runtimes drop it then even if every clear failed (default: ${DEFAULT-VALUE}).")
-        String ttl;
+        Duration ttl;
 
-        @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m",
+        @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
                 description = "Bake time of the override's all-at-once deployment, as `override` (default: ${DEFAULT-VALUE}).")
-        String bake;
+        Duration bake;
 
         @Option(names = "--engineer", paramLabel = "WHO", description = "Who runs the drill (default: git user.email, else $USER).")
         String engineer;
@@ -123,9 +123,9 @@ public final class DrillCommand implements Runnable {
         public Integer call() {
             Duration targetTime = positive("--target", target);
             double min = parsePercent(minReduction);
-            Duration poll = Durations.parseFlag("--poll-interval", pollInterval);
-            if (poll.compareTo(Duration.ofSeconds(15)) < 0 || poll.compareTo(Duration.ofHours(24)) > 0) {
-                throw new CommandFailure("--poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not " + pollInterval);
+            if (pollInterval.compareTo(Duration.ofSeconds(15)) < 0 || pollInterval.compareTo(Duration.ofHours(24)) > 0) {
+                throw new CommandFailure("--poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not "
+                        + (pollInterval.toMillis() % 1000 == 0 ? Durations.format(pollInterval) : pollInterval.toMillis() + "ms"));
             }
             if (sessions < 1 || sessions > 50) {
                 throw new CommandFailure("--sessions: between 1 and 50, not " + sessions);
@@ -137,7 +137,6 @@ public final class DrillCommand implements Runnable {
                 throw new CommandFailure("drill: --ttl " + Durations.format(lifetime) + " is longer than the allowed "
                         + Durations.format(config.override().maxTtl()) + " (override.max_ttl)");
             }
-            Duration bakeTime = Durations.parseFlag("--bake", bake);
             if (report != null && report.toAbsolutePath().getParent() != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
                 throw new CommandFailure("--report: no such directory: " + report.toAbsolutePath().getParent());
             }
@@ -150,13 +149,13 @@ public final class DrillCommand implements Runnable {
             Target t = appconfig.target(service, config, true, true);
             approve(t.environment().name());
             AwsClients clients = appconfig.aws.clients(config);
-            DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, poll, wait, lifetime, reason, smoke);
+            DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, pollInterval, wait, lifetime, reason, smoke);
             OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, io.err()), t, new DocumentOptions().context(config), who,
-                    bakeTime, polling.interval(), io.err());
+                    bake, polling.interval(), io.err());
             LazyInvoker invoker = new LazyInvoker(clients);
             DrillResult result;
             try (SdkConfigurationSessions data = new SdkConfigurationSessions(clients.appConfigData());
-                 SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, poll, clock,
+                 SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, pollInterval, clock,
                          "appconfig:" + t.environment().name())) {
                 DrillRunner runner = new DrillRunner(settings, lever, sampler, CatalogOptions.resolve(null, config), config.traffic(), invoker::get, clock,
                         io.err());
@@ -256,8 +255,7 @@ public final class DrillCommand implements Runnable {
             }
         }
 
-        private static Duration positive(String flag, String text) {
-            Duration d = Durations.parseFlag(flag, text);
+        private static Duration positive(String flag, Duration d) {
             if (d.isZero() || d.isNegative()) {
                 throw new CommandFailure(flag + ": must be longer than 0");
             }
