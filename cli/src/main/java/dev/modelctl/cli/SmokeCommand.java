@@ -1,7 +1,6 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.aws.SdkModelInvoker;
-import dev.modelctl.core.model.config.Durations;
 import dev.modelctl.core.model.config.RepoConfig;
 import dev.modelctl.core.base.io.InputException;
 import dev.modelctl.core.base.doc.SourceDocument;
@@ -56,8 +55,9 @@ public final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Calls in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = "Per-call timeout, retries included (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Per-call timeout, retries included (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--max-output-tokens", paramLabel = "N|document", defaultValue = "32",
             description = "Lower each call's max_tokens to N when the catalog says the document's value is valid; a value over "
@@ -70,8 +70,7 @@ public final class SmokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration perCall = Durations.parseFlag("--timeout", timeout);
-        if (perCall.isZero() || perCall.isNegative()) {
+        if (timeout.isZero() || timeout.isNegative()) {
             throw new CommandFailure("--timeout: must be longer than 0");
         }
         if (concurrency < 1) {
@@ -101,7 +100,7 @@ public final class SmokeCommand implements Callable<Integer> {
                     "smoke: %d calls could cost up to $%.6f (catalog prices, prompt plus max_tokens sent), over --max-cost $%.6f; nothing was called",
                     plan.calls().size(), plan.estimateUsd(), maxCost));
         }
-        SmokeReport result = new SmokeReport(doc.file(), plan, run(plan, config, perCall));
+        SmokeReport result = new SmokeReport(doc.file(), plan, run(plan, config, timeout));
         return emit(result);
     }
 
