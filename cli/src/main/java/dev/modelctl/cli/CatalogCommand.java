@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         description = "List the Bedrock models of the model catalog: IDs, output limits, context windows, on-demand prices, lifecycle, "
                 + "how to invoke them. `catalog refresh` overlays it with Bedrock's own listing; `catalog diff` shows what that changes.")
 public final class CatalogCommand implements Callable<Integer> {
-    /** What {@code --format} accepts here. */
+    /** What {@code --format} accepts in the commands that print a listing or an answer, not findings: catalog (and its subcommands), route. */
     public enum ListingFormat {
         TEXT, JSON;
 
