@@ -11,7 +11,6 @@ import dev.modelctl.core.checks.team.RoutingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Merge the base document and every team's rule file into one canonically ordered JSON document.")
 public final class BuildCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -35,6 +33,10 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the merged JSON document.")
     Path out;
+
+    BuildCommand(Streams io) {
+        this.io = io;
+    }
 
     @Override
     public Integer call() {
@@ -50,12 +52,12 @@ public final class BuildCommand implements Callable<Integer> {
         List<Finding> findings = CheckRegistry.check(set, documents.context(config));
         Report report = new Report("build", findings, "1 document + " + set.teamFiles().size() + " team files");
         if (report.exitCode() != 0) {
-            output.emit(report, parent.out);
-            parent.err.println("modelctl: build: blocking findings; nothing written to " + out);
+            output.emit(report, io.out());
+            io.err().println("modelctl: build: blocking findings; nothing written to " + out);
             return report.exitCode();
         }
         CanonicalDocument.writeAtomically(out, CanonicalDocument.render(set));
-        parent.err.println("wrote " + out + " (" + set.merged().rules().size() + " rules from 1 document and " + set.teamFiles().size() + " team files)");
-        return output.emit(report, parent.out);
+        io.err().println("wrote " + out + " (" + set.merged().rules().size() + " rules from 1 document and " + set.teamFiles().size() + " team files)");
+        return output.emit(report, io.out());
     }
 }

@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +16,7 @@ import java.util.concurrent.Callable;
         description = "List the Bedrock models of the model catalog: IDs, output limits, context windows, on-demand prices, lifecycle, "
                 + "how to invoke them. `catalog refresh` overlays it with Bedrock's own listing; `catalog diff` shows what that changes.")
 public final class CatalogCommand implements Callable<Integer> {
-    /** What {@code --format} accepts here. */
+    /** What {@code --format} accepts in the commands that print a listing or an answer, not findings: catalog (and its subcommands), route. */
     public enum ListingFormat {
         TEXT, JSON;
 
@@ -27,8 +26,7 @@ public final class CatalogCommand implements Callable<Integer> {
         }
     }
 
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -42,6 +40,10 @@ public final class CatalogCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ListingFormat format = ListingFormat.TEXT;
 
+    CatalogCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         ModelCatalog catalog = catalogOptions.catalog(global.repoConfig());
@@ -49,7 +51,7 @@ public final class CatalogCommand implements Callable<Integer> {
         if (models.isEmpty()) {
             throw new CommandFailure("catalog: no model matches " + String.join(" ", terms) + "; `modelctl catalog` lists them all");
         }
-        parent.out.print(format == ListingFormat.JSON ? CatalogListing.json(models, catalog.profilePrefixes())
+        io.out().print(format == ListingFormat.JSON ? CatalogListing.json(models, catalog.profilePrefixes())
                 : CatalogListing.table(models, catalog.profilePrefixes()));
         return 0;
     }

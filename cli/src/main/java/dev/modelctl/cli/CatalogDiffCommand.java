@@ -7,7 +7,6 @@ import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,8 +18,7 @@ import java.util.concurrent.Callable;
         description = "Show what the catalog overlay changes in the built-in catalog (lifecycle, in-region access, profiles, new models), "
                 + "or with --live what a fresh Bedrock listing changes in the catalog in use.")
 public final class CatalogDiffCommand implements Callable<Integer> {
-    @ParentCommand
-    CatalogCommand catalogCommand;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -40,6 +38,10 @@ public final class CatalogDiffCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CatalogCommand.ListingFormat format = CatalogCommand.ListingFormat.TEXT;
+
+    CatalogDiffCommand(Streams io) {
+        this.io = io;
+    }
 
     @Override
     public Integer call() {
@@ -63,7 +65,7 @@ public final class CatalogDiffCommand implements Callable<Integer> {
             changes = CatalogDiff.compare(base, CatalogOptions.loadOverlay(overlayFile), true);
             between = (catalog == null && config.catalog() == null ? "the built-in catalog" : "the catalog") + " and " + overlayFile;
         }
-        catalogCommand.parent.out.print(format == CatalogCommand.ListingFormat.JSON ? CatalogDiff.json(changes, between)
+        io.out().print(format == CatalogCommand.ListingFormat.JSON ? CatalogDiff.json(changes, between)
                 : CatalogDiff.text(changes, between));
         return exitCode && !changes.isEmpty() ? 1 : 0;
     }

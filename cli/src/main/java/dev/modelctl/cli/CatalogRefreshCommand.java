@@ -7,7 +7,6 @@ import dev.modelctl.core.model.config.RepoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,7 @@ import java.util.concurrent.Callable;
         description = "Read ListFoundationModels and ListInferenceProfiles in each --region and write the catalog overlay "
                 + "(lifecycle, on-demand or profile-only, profile geographies); limits and prices stay the reviewed values.")
 public final class CatalogRefreshCommand implements Callable<Integer> {
-    @ParentCommand
-    CatalogCommand catalogCommand;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -39,6 +37,10 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CatalogCommand.ListingFormat format = CatalogCommand.ListingFormat.TEXT;
 
+    CatalogRefreshCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() throws IOException {
         RepoConfig config = global.repoConfig();
@@ -52,7 +54,7 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
         CatalogRefresh.Overlay overlay = CatalogRefresh.build(base, listings, Instant.now());
         List<CatalogDiff.Change> changes = CatalogDiff.compare(base, overlay.catalog(), false);
         write(target, overlay.text());
-        var o = catalogCommand.parent.out;
+        var o = io.out();
         long changed = changes.stream().filter(c -> c.kind() == CatalogDiff.Kind.CHANGED).count();
         boolean named = target.equals(CatalogOptions.overlayPath(config));
         if (format == CatalogCommand.ListingFormat.JSON) {

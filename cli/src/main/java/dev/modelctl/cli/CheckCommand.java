@@ -16,7 +16,6 @@ import dev.modelctl.git.GitFileSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Everything validate does, plus rule analysis (conflicts, shadowing), team bands, rule ownership, and with --base the approvals and cost impact of a change.")
 public final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -48,6 +46,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--approved-by", paramLabel = "TEAM", split = ",", description = "Teams that approved (with --base): a change lacking one is an approval-required error.")
     List<String> approvedBy;
+
+    CheckCommand(Streams io) {
+        this.io = io;
+    }
 
     /** Routing and cost impact of the change to one routing set since the base (nothing for a new document). */
     private List<Finding> impactSince(RoutingSet before, RoutingSet now, CheckContext context, Double maxIncrease) {
@@ -93,10 +95,10 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        int exit = output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
+        int exit = output.emit(new Report("check", findings, files.size() + (files.size() == 1 ? " document" : " documents")), io.out());
         if (base != null) {
             // one line for the PR description / reviewers, on stderr so machine formats on stdout stay clean
-            parent.err.println(approvals.summary());
+            io.err().println(approvals.summary());
         }
         return exit;
     }

@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +34,7 @@ import java.util.concurrent.Callable;
         description = "Check a routing document, plan it against the live version, upload it as a hosted version and deploy it through "
                 + "AppConfig, following it to the end (docs/oncall.md).")
 public final class DeployCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -88,6 +86,10 @@ public final class DeployCommand implements Callable<Integer> {
         boolean clear;
     }
 
+    DeployCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         RepoConfig config = global.repoConfig();
@@ -104,20 +106,20 @@ public final class DeployCommand implements Callable<Integer> {
         List<Finding> findings = CheckRegistry.check(set, context);
         Report report = new Report("deploy", findings, "1 document");
         if (report.exitCode() != 0) {
-            output.emit(report, parent.out);
-            parent.err.println("modelctl: deploy: refusing to deploy " + file + ": it has blocking findings");
+            output.emit(report, io.out());
+            io.err().println("modelctl: deploy: refusing to deploy " + file + ": it has blocking findings");
             return Findings.EXIT_BLOCKING;
         }
         byte[] content = CanonicalDocument.render(set);
         AppConfigService service = appconfig.service(config);
         Target target = appconfig.target(service, config, true, true);
-        LiveState live = appconfig.live(service, config, target, parent.err);
+        LiveState live = appconfig.live(service, config, target, io.err());
         Planner.OverrideCarry carry = overrideChoice == null ? Planner.OverrideCarry.REFUSE
                 : overrideChoice.keep ? Planner.OverrideCarry.KEEP : Planner.OverrideCarry.CLEAR;
         String who = Engineer.who(null);
         Plan plan = new Planner(context).deploy(live, content, spec, allowNoAlarm, carry,
                 GitInfo.describe(file, "modelctl deploy " + file.getFileName() + " by " + who));
-        AwsConsole console = new AwsConsole(output, parent.out, parent.err);
+        AwsConsole console = new AwsConsole(output, io.out(), io.err());
         console.plan(plan);
         Rollout rollout = new Rollout(service, poll, console);
         Outcome outcome = InterruptReport.around(rollout, target, stopOnInterrupt, console,

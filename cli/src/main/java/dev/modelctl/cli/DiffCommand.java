@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,8 +30,7 @@ import java.util.concurrent.Callable;
         description = "Semantic diff and cost impact between two routing documents: routing-change per request class, "
                 + "cost-increase above --max-cost-increase.")
 public final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -53,6 +51,10 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
     String maxBytes = "8M";
 
+    DiffCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         RepoConfig config = global.repoConfig();
@@ -65,7 +67,7 @@ public final class DiffCommand implements Callable<Integer> {
             // nothing to compare: report why, as validate would
             findings.addAll(before.findings());
             findings.addAll(after.findings());
-            return output.emit(new Report("diff", findings, "2 documents"), parent.out);
+            return output.emit(new Report("diff", findings, "2 documents"), io.out());
         }
         RoutingDocument b = RoutingDocument.from(before);
         RoutingDocument a = RoutingDocument.from(after);
@@ -74,10 +76,10 @@ public final class DiffCommand implements Callable<Integer> {
                 "since " + baseFile, maxIncrease));
         if (output.format() == Format.TEXT) {
             List<String> changes = SemanticDiff.between(b, a);
-            parent.out.println(changes.isEmpty() ? "no routing changes between " + baseFile + " and " + headFile
+            io.out().println(changes.isEmpty() ? "no routing changes between " + baseFile + " and " + headFile
                     : baseFile + " -> " + headFile + ":");
-            changes.forEach(c -> parent.out.println("  " + c));
+            changes.forEach(c -> io.out().println("  " + c));
         }
-        return output.emit(new Report("diff", findings, "2 documents"), parent.out);
+        return output.emit(new Report("diff", findings, "2 documents"), io.out());
     }
 }

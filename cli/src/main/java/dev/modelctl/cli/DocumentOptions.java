@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** The routing documents a command works on (default: those the repo config lists) and the catalog to check them against. */
@@ -19,9 +20,9 @@ public final class DocumentOptions {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Model catalog to use instead of the built-in one.")
     Path catalog;
 
-    @Option(names = "--now", paramLabel = "TIME",
+    @Option(names = "--now", paramLabel = "TIME", converter = TimeConverter.class,
             description = "Judge model EOL dates and the cost override's expiry at this RFC 3339 time instead of now.")
-    String now;
+    Instant now;
 
     @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "8M",
             description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
@@ -84,14 +85,7 @@ public final class DocumentOptions {
 
     /** The clock checks read: the system's, or fixed at {@code --now}. */
     Clock clock() {
-        if (now == null) {
-            return Clock.systemUTC();
-        }
-        try {
-            return Clock.fixed(java.time.OffsetDateTime.parse(now).toInstant(), java.time.ZoneOffset.UTC);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new CommandFailure("--now: '" + now + "' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)");
-        }
+        return now == null ? Clock.systemUTC() : Clock.fixed(now, java.time.ZoneOffset.UTC);
     }
 
     /** Shows paths relative to the working directory when they are under it, as users typed them. */

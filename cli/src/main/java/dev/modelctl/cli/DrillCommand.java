@@ -22,9 +22,9 @@ import dev.modelctl.git.GitInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,15 +40,18 @@ import java.util.concurrent.Callable;
 @Command(name = "drill", mixinStandardHelpOptions = true, description = "Rehearse an incident procedure end to end.",
         subcommands = DrillCommand.CostOverride.class)
 public final class DrillCommand implements Runnable {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    DrillCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(parent.out);
+        spec.commandLine().usage(io.out());
     }
 
     /** Override on through the real lever, timed as services see it, checked, always cleared. */
@@ -56,8 +59,7 @@ public final class DrillCommand implements Runnable {
             description = "Turn the cost override on through the on-call lever, time until AppConfig Data sessions serve it, check routing and the "
                     + "shadow cost reduction, always clear it again, and report pass/fail (exit 1 when a criterion fails, 2 when the drill could not run).")
     public static final class CostOverride implements Callable<Integer> {
-        @ParentCommand
-        DrillCommand drill;
+        private final Streams io;
         @Mixin
         GlobalOptions global;
         @Mixin
@@ -70,9 +72,9 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--use-cases", split = ",", paramLabel = "USE_CASE", description = "Only these use cases (default: every use case).")
         List<String> useCases = List.of();
 
-        @Option(names = "--target", paramLabel = "DURATION", defaultValue = "90s",
+        @Option(names = "--target", paramLabel = "DURATION", defaultValue = "90s", converter = DurationConverter.class,
                 description = "Longest time from the flip until every sampled session serves the override (default: ${DEFAULT-VALUE}).")
-        String target;
+        Duration target;
 
         @Option(names = "--min-reduction", paramLabel = "PCT", defaultValue = "70%",
                 description = "Smallest acceptable shadow cost reduction (default: ${DEFAULT-VALUE}).")
@@ -87,21 +89,21 @@ public final class DrillCommand implements Runnable {
         @Option(names = "--sessions", paramLabel = "N", defaultValue = "5", description = "Concurrent AppConfig Data sessions (default: ${DEFAULT-VALUE}).")
         int sessions;
 
-        @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s",
+        @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
                 description = "Each session's RequiredMinimumPollIntervalInSeconds, 15s to 24h (default: ${DEFAULT-VALUE}; use your services' value).")
-        String pollInterval;
+        Duration pollInterval;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
                 description = "How long to wait for the sessions to serve the override, and then the clear (default: ${DEFAULT-VALUE}).")
-        String timeout;
+        Duration timeout;
 
-        @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "15m",
+        @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
                 description = "The drill override's expiry: runtimes drop it then even if every clear failed (default: ${DEFAULT-VALUE}).")
-        String ttl;
+        Duration ttl;
 
-        @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m",
+        @Option(names = "--bake", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
                 description = "Bake time of the override's all-at-once deployment, as `override` (default: ${DEFAULT-VALUE}).")
-        String bake;
+        Duration bake;
 
         @Option(names = "--engineer", paramLabel = "WHO", description = "Who runs the drill (default: git user.email, else $USER).")
         String engineer;
@@ -113,14 +115,17 @@ public final class DrillCommand implements Runnable {
                 description = "Real milliseconds per AppConfig second (the test suite runs the drill against fakes on an accelerated clock).")
         Double timeScale;
 
+        CostOverride(Streams io) {
+            this.io = io;
+        }
+
         @Override
         public Integer call() {
-            ModelctlCommand parent = drill.parent;
             Duration targetTime = positive("--target", target);
             double min = parsePercent(minReduction);
-            Duration poll = Durations.parseFlag("--poll-interval", pollInterval);
-            if (poll.compareTo(Duration.ofSeconds(15)) < 0 || poll.compareTo(Duration.ofHours(24)) > 0) {
-                throw new CommandFailure("--poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not " + pollInterval);
+            if (pollInterval.compareTo(Duration.ofSeconds(15)) < 0 || pollInterval.compareTo(Duration.ofHours(24)) > 0) {
+                throw new CommandFailure("--poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not "
+                        + (pollInterval.toMillis() % 1000 == 0 ? Durations.format(pollInterval) : pollInterval.toMillis() + "ms"));
             }
             if (sessions < 1 || sessions > 50) {
                 throw new CommandFailure("--sessions: between 1 and 50, not " + sessions);
@@ -132,7 +137,6 @@ public final class DrillCommand implements Runnable {
                 throw new CommandFailure("drill: --ttl " + Durations.format(lifetime) + " is longer than the allowed "
                         + Durations.format(config.override().maxTtl()) + " (override.max_ttl)");
             }
-            Duration bakeTime = Durations.parseFlag("--bake", bake);
             if (report != null && report.toAbsolutePath().getParent() != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
                 throw new CommandFailure("--report: no such directory: " + report.toAbsolutePath().getParent());
             }
@@ -145,17 +149,17 @@ public final class DrillCommand implements Runnable {
             Target t = appconfig.target(service, config, true, true);
             approve(t.environment().name());
             AwsClients clients = appconfig.aws.clients(config);
-            DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, poll, wait, lifetime, reason, smoke);
-            OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, parent.err), t, new DocumentOptions().context(config), who,
-                    bakeTime, polling.interval(), parent.err);
+            DrillSettings settings = new DrillSettings(t.environment().name(), useCases, targetTime, min, sessions, pollInterval, wait, lifetime, reason, smoke);
+            OverrideLever lever = new OverrideLever(service, appconfig.alarms(config, io.err()), t, new DocumentOptions().context(config), who,
+                    bake, polling.interval(), io.err());
             LazyInvoker invoker = new LazyInvoker(clients);
             DrillResult result;
             try (SdkConfigurationSessions data = new SdkConfigurationSessions(clients.appConfigData());
-                 SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, poll, clock,
+                 SessionSampler sampler = new SessionSampler(data, t.application().id(), t.environment().id(), t.profile().id(), sessions, pollInterval, clock,
                          "appconfig:" + t.environment().name())) {
                 DrillRunner runner = new DrillRunner(settings, lever, sampler, CatalogOptions.resolve(null, config), config.traffic(), invoker::get, clock,
-                        parent.err);
-                Thread onInterrupt = new Thread(() -> interrupted(runner, parent, t.environment().name()), "drill-clear-on-interrupt");
+                        io.err());
+                Thread onInterrupt = new Thread(() -> interrupted(runner, io.err(), t.environment().name()), "drill-clear-on-interrupt");
                 Runtime.getRuntime().addShutdownHook(onInterrupt);
                 try {
                     result = runner.run();
@@ -170,7 +174,7 @@ public final class DrillCommand implements Runnable {
                     invoker.close();
                 }
             }
-            return emit(result, parent, started);
+            return emit(result, started);
         }
 
         /**
@@ -193,21 +197,21 @@ public final class DrillCommand implements Runnable {
         }
 
         /** Ctrl-C: clear (or stop the drill's deployment) before the JVM exits, and say what state it leaves. */
-        private static void interrupted(DrillRunner runner, ModelctlCommand parent, String env) {
+        private static void interrupted(DrillRunner runner, PrintStream err, String env) {
             DrillResult.Clear c = runner.clear();
             if (c == null) {
-                parent.err.println("\nmodelctl: drill interrupted before the lever was pulled; nothing changed in " + env);
+                err.println("\nmodelctl: drill interrupted before the lever was pulled; nothing changed in " + env);
             } else if (c.verified()) {
-                parent.err.println("\nmodelctl: drill interrupted: the override is cleared and every sampled session serves the clear");
+                err.println("\nmodelctl: drill interrupted: the override is cleared and every sampled session serves the clear");
             } else {
-                parent.err.println("\nmodelctl: drill interrupted: the clear is NOT confirmed (" + c.lever().outcome() + "); run `modelctl override --clear --env "
+                err.println("\nmodelctl: drill interrupted: the clear is NOT confirmed (" + c.lever().outcome() + "); run `modelctl override --clear --env "
                         + env + "` and check `modelctl override --status --env " + env + "`");
             }
         }
 
-        private int emit(DrillResult result, ModelctlCommand parent, Instant started) {
+        private int emit(DrillResult result, Instant started) {
             Report findings = new Report("drill", result.findings(), "1 environment");
-            var out = parent.out;
+            var out = io.out();
             if (report != null) {
                 write(report, result.markdown(started.toString()));
             }
@@ -229,7 +233,7 @@ public final class DrillCommand implements Runnable {
                 }
             }
             if (!result.cleared()) {
-                parent.err.println("modelctl: drill: the clear is not confirmed in " + result.settings().environment()
+                io.err().println("modelctl: drill: the clear is not confirmed in " + result.settings().environment()
                         + ": the drill's override may still be served; run `modelctl override --clear --env " + result.settings().environment() + "` now");
                 return Findings.EXIT_FAILURE;
             }
@@ -251,8 +255,7 @@ public final class DrillCommand implements Runnable {
             }
         }
 
-        private static Duration positive(String flag, String text) {
-            Duration d = Durations.parseFlag(flag, text);
+        private static Duration positive(String flag, Duration d) {
             if (d.isZero() || d.isNegative()) {
                 throw new CommandFailure(flag + ": must be longer than 0");
             }

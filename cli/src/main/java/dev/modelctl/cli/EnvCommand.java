@@ -10,7 +10,6 @@ import dev.modelctl.core.features.deploy.WriteFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,6 @@ import java.util.concurrent.Callable;
 /** {@code modelctl env set-alarm}: the CloudWatch alarm that rolls an environment's deployments back. */
 @Command(name = "env", mixinStandardHelpOptions = true, description = "AppConfig environment settings.", subcommands = EnvCommand.SetAlarm.class)
 public final class EnvCommand implements Runnable {
-    @ParentCommand
-    ModelctlCommand parent;
-
     @Override
     public void run() {
         throw new CommandFailure("env: name a subcommand (set-alarm)");
@@ -31,8 +27,7 @@ public final class EnvCommand implements Runnable {
     /** Adds (or updates) an alarm monitor, idempotently. */
     @Command(name = "set-alarm", mixinStandardHelpOptions = true, description = "Add a CloudWatch alarm monitor to an environment (idempotent).")
     static final class SetAlarm implements Callable<Integer> {
-        @ParentCommand
-        EnvCommand env;
+        private final Streams io;
         @Mixin
         GlobalOptions global;
         @Mixin
@@ -49,6 +44,10 @@ public final class EnvCommand implements Runnable {
         @Mixin
         WriteOptions write;
 
+        SetAlarm(Streams io) {
+            this.io = io;
+        }
+
         @Override
         public Integer call() {
             if (!alarmArn.startsWith("arn:aws") || !alarmArn.contains(":cloudwatch:") || !alarmArn.contains(":alarm:")) {
@@ -59,9 +58,9 @@ public final class EnvCommand implements Runnable {
             Target t = appconfig.target(service, config, true, false);
             // the plan only needs the environment: no profile, no live document
             LiveState live = new LiveState(t, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), null, null,
-                    t.environment().monitors().isEmpty() ? Map.of() : appconfig.alarms(config, env.parent.err).states(t.environment().alarmArns()));
+                    t.environment().monitors().isEmpty() ? Map.of() : appconfig.alarms(config, io.err()).states(t.environment().alarmArns()));
             Plan plan = Planner.setAlarm(live, alarmArn, roleArn);
-            AwsConsole console = new AwsConsole(output, env.parent.out, env.parent.err);
+            AwsConsole console = new AwsConsole(output, io.out(), io.err());
             console.plan(plan);
             return console.finish(WriteFlow.run(plan, write.dryRun, write.approval(), new Rollout(service, java.time.Duration.ofSeconds(1), console), false));
         }

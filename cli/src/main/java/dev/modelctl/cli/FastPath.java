@@ -46,7 +46,7 @@ final class FastPath {
         if (args.length > 0 && (args[0].equals("check") || args[0].equals("validate"))) {
             CheckRegistry.preloadInBackground(); // the schema and catalog compile while the command line is bound
         }
-        Parsed parsed = parse(args, new ModelctlCommand(out, err), CommandTable.load());
+        Parsed parsed = parse(args, new Streams(out, err), CommandTable.load());
         if (parsed == null) {
             return OptionalInt.empty();
         }
@@ -59,7 +59,7 @@ final class FastPath {
     }
 
     /** The command of {@code args} with its fields bound, or null when picocli must parse them. */
-    static Parsed parse(String[] args, ModelctlCommand root, CommandTable table) {
+    static Parsed parse(String[] args, Streams io, CommandTable table) {
         if (args.length == 0) {
             return null;
         }
@@ -112,22 +112,24 @@ final class FastPath {
             given.computeIfAbsent(option, o -> new ArrayList<>()).add(value);
         }
         try {
-            return new Parsed(bind(spec, root, given, positionals), given.keySet().stream().anyMatch(o -> o.names().contains("--debug")));
+            return new Parsed(bind(spec, io, given, positionals), given.keySet().stream().anyMatch(o -> o.names().contains("--debug")));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // a value that does not convert: picocli says why
         }
     }
 
-    private static Object bind(CommandTable.Command spec, ModelctlCommand root, Map<CommandTable.Option, List<String>> given,
+    private static Object bind(CommandTable.Command spec, Streams io, Map<CommandTable.Option, List<String>> given,
                                List<String> positionals) throws ReflectiveOperationException {
-        Object command = Class.forName(spec.className()).getDeclaredConstructor().newInstance();
+        // built as picocli builds them (CommandFactory: the run's streams to a constructor that takes them)
+        CommandFactory factory = new CommandFactory(io);
+        Object command = create(factory, spec.className());
         for (String parent : spec.parentFields()) {
-            field(command.getClass(), parent).set(command, root);
+            field(command.getClass(), parent).set(command, new ModelctlCommand(io));
         }
         Map<String, Object> holders = new HashMap<>();
         holders.put("", command);
         for (Map.Entry<String, String> mixin : spec.mixins().entrySet()) {
-            Object instance = Class.forName(mixin.getValue()).getDeclaredConstructor().newInstance();
+            Object instance = create(factory, mixin.getValue());
             field(command.getClass(), mixin.getKey()).set(command, instance);
             holders.put(mixin.getKey(), instance);
         }
@@ -221,6 +223,16 @@ final class FastPath {
                     }
                 }
                 throw new IllegalArgumentException("not a constant of " + type);
+        }
+    }
+
+    private static Object create(CommandFactory factory, String className) throws ReflectiveOperationException {
+        try {
+            return factory.create(Class.forName(className));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.modelctl.core.model.diff.SemanticDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,8 +17,7 @@ import java.util.concurrent.Callable;
         description = "List this profile's deployments to an environment (newest first, the live one marked) with what each changed; "
                 + "--diff A..B shows what changed between two hosted versions, in routing terms.")
 public final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -33,12 +31,16 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many deployments to list (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    HistoryCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         var config = global.repoConfig();
         AppConfigService service = appconfig.service(config);
-        var out = parent.out;
-        AwsConsole console = new AwsConsole(output, out, parent.err);
+        var out = io.out();
+        AwsConsole console = new AwsConsole(output, out, io.err());
         if (diff != null) {
             String[] parts = diff.split("\\.\\.");
             if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
@@ -61,7 +63,7 @@ public final class HistoryCommand implements Callable<Integer> {
             return 0;
         }
         Target t = appconfig.target(service, config, true, true);
-        LiveState live = appconfig.live(service, config, t, parent.err);
+        LiveState live = appconfig.live(service, config, t, io.err());
         List<History.Entry> entries = History.of(service, live, limit);
         if (console.json()) {
             out.println(History.json(live, entries).toPrettyString());

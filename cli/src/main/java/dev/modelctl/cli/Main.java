@@ -49,7 +49,7 @@ public final class Main {
     }
 
     private static int picocli(String[] args, PrintStream out, PrintStream err, boolean lazy) {
-        CommandLine cli = commandLine(new ModelctlCommand(out, err), lazy ? args : null);
+        CommandLine cli = commandLine(new Streams(out, err), lazy ? args : null);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -64,12 +64,12 @@ public final class Main {
 
     /** Every command registered, with the parser settings of a run: what {@link CommandTableWriter} reads at build time. */
     static CommandLine allCommands() {
-        return commandLine(new ModelctlCommand(System.out, System.err), null);
+        return commandLine(new Streams(System.out, System.err), null);
     }
 
     /** The command line for {@code args} (only the subcommand they need), or with every subcommand when null. */
-    private static CommandLine commandLine(ModelctlCommand root, String[] args) {
-        CommandLine cli = new CommandLine(root);
+    private static CommandLine commandLine(Streams io, String[] args) {
+        CommandLine cli = new CommandLine(new ModelctlCommand(io), new CommandFactory(io));
         if (args != null) {
             registerSubcommands(cli, args);
         } else {

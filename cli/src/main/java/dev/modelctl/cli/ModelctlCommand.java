@@ -7,11 +7,10 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The top-level {@code modelctl} command: a list of subcommands and the streams they write to. */
+/** The top-level {@code modelctl} command: a list of subcommands. */
 @Command(name = "modelctl", mixinStandardHelpOptions = true, versionProvider = ModelctlCommand.VersionProvider.class,
         description = "Config governance for LLM model routing documents served by AWS AppConfig.",
         // subcommands: see SUBCOMMANDS (registered by Main, only the one a hook run needs)
@@ -56,20 +55,18 @@ public final class ModelctlCommand implements Runnable {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    final PrintStream out;
-    final PrintStream err;
+    private final Streams io;
 
     @Spec
     CommandSpec spec;
 
-    public ModelctlCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    public ModelctlCommand(Streams io) {
+        this.io = io;
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(out);
+        spec.commandLine().usage(io.out());
     }
 
     /** {@code modelctl --version}. */

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
@@ -16,8 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "new-model", mixinStandardHelpOptions = true,
         description = "Print a complete model block for a routing document, filled in from the model catalog.")
 public final class NewModelCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -37,6 +35,10 @@ public final class NewModelCommand implements Callable<Integer> {
     @Option(names = "--json", hidden = true, description = "Same as --format json.")
     boolean json;
 
+    NewModelCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         if (!name.matches("[A-Za-z0-9_.-]+")) {
@@ -48,7 +50,7 @@ public final class NewModelCommand implements Callable<Integer> {
             return new CommandFailure("new-model: '" + modelId + "' is not in the model catalog"
                     + (close != null ? "; did you mean '" + close + "'?" : "; `modelctl catalog` lists the known model IDs"));
         });
-        parent.out.print(ModelBlockTemplate.render(name, modelId, model, json ? ModelBlockTemplate.Format.JSON : format));
+        io.out().print(ModelBlockTemplate.render(name, modelId, model, json ? ModelBlockTemplate.Format.JSON : format));
         return 0;
     }
 }

@@ -15,7 +15,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,7 @@ import java.util.concurrent.Callable;
         description = "Switch the live routing to cheap models (--cost), switch back (--clear), or show the override (--status); "
                 + "plans against the live version first (docs/oncall.md).")
 public final class OverrideCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -84,6 +82,10 @@ public final class OverrideCommand implements Callable<Integer> {
             + "detached, restoring them right after (also on failure and Ctrl-C); recorded in the description.")
     boolean detachAlarms;
 
+    OverrideCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         RepoConfig config = global.repoConfig();
@@ -98,15 +100,15 @@ public final class OverrideCommand implements Callable<Integer> {
         }
         AppConfigService service = appconfig.service(config);
         Target t = appconfig.target(service, config, true, true);
-        LiveState live = appconfig.live(service, config, t, parent.err);
-        AwsConsole console = new AwsConsole(output, parent.out, parent.err);
+        LiveState live = appconfig.live(service, config, t, io.err());
+        AwsConsole console = new AwsConsole(output, io.out(), io.err());
         Instant now = Instant.now();
         if (action.status) {
             if (console.json()) {
                 console.put("live", PlanReport.json(live, now));
                 console.print();
             } else {
-                PlanReport.overrideText(live, now).forEach(parent.out::println);
+                PlanReport.overrideText(live, now).forEach(io.out()::println);
             }
             return 0;
         }

@@ -7,7 +7,6 @@ import dev.modelctl.core.features.deploy.Target;
 import dev.modelctl.core.checks.validate.SchemaCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +16,6 @@ import java.util.concurrent.Callable;
 @Command(name = "profile", mixinStandardHelpOptions = true, description = "AppConfig configuration profile settings.",
         subcommands = ProfileCommand.AttachSchema.class)
 public final class ProfileCommand implements Runnable {
-    @ParentCommand
-    ModelctlCommand parent;
-
     @Override
     public void run() {
         throw new CommandFailure("profile: name a subcommand (attach-schema)");
@@ -28,12 +24,15 @@ public final class ProfileCommand implements Runnable {
     /** Installs or refreshes the JSON_SCHEMA validator, leaving other validators (Lambda) alone. */
     @Command(name = "attach-schema", mixinStandardHelpOptions = true, description = "Install the canonical schema as the profile's JSON_SCHEMA validator (idempotent).")
     static final class AttachSchema implements Callable<Integer> {
-        @ParentCommand
-        ProfileCommand profileCommand;
+        private final Streams io;
         @Mixin
         GlobalOptions global;
         @Mixin
         AppConfigOptions appconfig;
+
+        AttachSchema(Streams io) {
+            this.io = io;
+        }
 
         @Override
         public Integer call() {
@@ -42,7 +41,7 @@ public final class ProfileCommand implements Runnable {
             Target t = appconfig.target(service, config, false, true);
             Profile p = service.profile(t.application().id(), t.profile().id());
             String schema = SchemaCheck.compact(SchemaCheck.schemaText());
-            var out = profileCommand.parent.out;
+            var out = io.out();
             if (p.validators().stream().anyMatch(v -> v.type().equals("JSON_SCHEMA") && v.content().equals(schema))) {
                 out.println("profile " + p.name() + " already validates with the canonical schema");
                 return 0;

@@ -12,7 +12,6 @@ import dev.modelctl.core.features.deploy.WriteFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -22,8 +21,7 @@ import java.util.concurrent.Callable;
         description = "Stop this profile's deployment in progress (AppConfig rolls it back), or revert the live deployment (AppConfig's "
                 + "revert, within 72 h; else or with --redeploy: redeploy the version live before it), or --to-version N (docs/oncall.md).")
 public final class RollbackCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -55,6 +53,10 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--clear-override", description = "Roll back even though the target version does not carry the active cost override.")
     boolean clearOverride;
 
+    RollbackCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         var config = global.repoConfig();
@@ -62,9 +64,9 @@ public final class RollbackCommand implements Callable<Integer> {
         StrategySpec spec = StrategySpec.of(strategy, config.deploy().stepPercent(), config.deploy().interval(), bake);
         AppConfigService service = appconfig.service(config);
         Target t = appconfig.target(service, config, true, true);
-        LiveState live = appconfig.live(service, config, t, parent.err);
+        LiveState live = appconfig.live(service, config, t, io.err());
         Plan plan = new Planner(new DocumentOptions().context(config)).rollback(live, toVersion, redeploy, spec, detachAlarms, clearOverride, service);
-        AwsConsole console = new AwsConsole(output, parent.out, parent.err);
+        AwsConsole console = new AwsConsole(output, io.out(), io.err());
         console.plan(plan);
         Rollout rollout = new Rollout(service, poll, console);
         Outcome outcome = InterruptReport.around(rollout, t, false, console,

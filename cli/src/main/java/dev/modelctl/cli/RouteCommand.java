@@ -16,12 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "route", mixinStandardHelpOptions = true,
         description = "Show which model a request gets from a routing document, and (with --explain) why.")
 public final class RouteCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
 
@@ -46,10 +42,10 @@ public final class RouteCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    CatalogCommand.ListingFormat format;
 
-    @Option(names = "--now", paramLabel = "TIME", description = "Evaluate the cost override at this RFC 3339 time instead of now.")
-    String now;
+    @Option(names = "--now", paramLabel = "TIME", converter = TimeConverter.class, description = "Evaluate the cost override at this RFC 3339 time instead of now.")
+    Instant now;
 
     @Mixin
     OwnershipOption ownershipOption;
@@ -58,11 +54,12 @@ public final class RouteCommand implements Callable<Integer> {
             description = "Refuse documents larger than this (default: ${DEFAULT-VALUE}; suffixes K, M).")
     String maxBytes;
 
+    RouteCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new CommandFailure("route: --format must be text or json");
-        }
         Map<String, String> request = new LinkedHashMap<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
@@ -71,21 +68,16 @@ public final class RouteCommand implements Callable<Integer> {
             }
             request.put(s.substring(0, eq), s.substring(eq + 1));
         }
-        Instant at;
-        try {
-            at = now == null ? Instant.now() : OffsetDateTime.parse(now).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CommandFailure("route: --now '" + now + "' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)");
-        }
+        Instant at = now == null ? Instant.now() : now;
         RoutingDocument doc = load(global.repoConfig(), at);
         RouteDecision d = new Router().route(doc, request, at);
-        if (format.equals("json")) {
-            parent.out.println(RouteExplanation.json(d, request).toPrettyString());
+        if (format == CatalogCommand.ListingFormat.JSON) {
+            io.out().println(RouteExplanation.json(d, request).toPrettyString());
         } else {
-            RouteExplanation.text(d, request, doc.file(), explain, parent.out);
+            RouteExplanation.text(d, request, doc.file(), explain, io.out());
         }
         if (d.model() == null) {
-            parent.err.println("modelctl: route: " + Escape.controls(doc.file()) + ": the request routes to model '"
+            io.err().println("modelctl: route: " + Escape.controls(doc.file()) + ": the request routes to model '"
                     + Escape.controls(String.valueOf(d.modelName())) + "', which is not defined in its models");
             return 1;
         }

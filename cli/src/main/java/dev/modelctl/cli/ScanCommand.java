@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +28,7 @@ import java.util.stream.Collectors;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Find hard-coded Bedrock model IDs and model-selecting environment variables.")
 public final class ScanCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -53,6 +51,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--update-baseline", description = "Record the current findings in the baseline and exit 0 (a scan of some files keeps the entries of the others).")
     boolean updateBaseline;
+
+    ScanCommand(Streams io) {
+        this.io = io;
+    }
 
     @Override
     public Integer call() {
@@ -80,11 +82,11 @@ public final class ScanCommand implements Callable<Integer> {
                         ? Baseline.load(baselinePath).entriesOutside(targets.stream().map(ScanTarget::path).collect(Collectors.toSet()))
                         : List.of();
                 int total = Baseline.write(baselinePath, result.findings(), result.matched(), kept);
-                parent.err.println("modelctl: baseline " + baselinePath + ": " + total + " accepted findings ("
+                io.err().println("modelctl: baseline " + baselinePath + ": " + total + " accepted findings ("
                         + result.findings().size() + " from this scan" + (kept.isEmpty() ? "" : ", " + kept.size() + " kept for files not scanned") + ")");
                 return 0;
             }
-            return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), parent.out);
+            return output.emit(new Report("scan", result.findings(), stats.describe(config.scan().maxFileBytes())), io.out());
         }
     }
 

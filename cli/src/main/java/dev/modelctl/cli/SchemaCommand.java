@@ -4,7 +4,6 @@ import dev.modelctl.core.checks.validate.SchemaCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -13,13 +12,16 @@ import java.util.concurrent.Callable;
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Print the canonical routing-document JSON Schema (draft-04).")
 public final class SchemaCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
 
     @Option(names = "--appconfig", description = "Print it compacted, as the Content of an AppConfig JSON_SCHEMA validator (<= 32,768 characters).")
     boolean appconfig;
+
+    SchemaCommand(Streams io) {
+        this.io = io;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -27,7 +29,7 @@ public final class SchemaCommand implements Callable<Integer> {
         if (appconfig) {
             schema = SchemaCheck.compact(schema);
         }
-        parent.out.println(schema.strip());
+        io.out().println(schema.strip());
         return 0;
     }
 }

@@ -1,7 +1,6 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.aws.SdkModelInvoker;
-import dev.modelctl.core.model.config.Durations;
 import dev.modelctl.core.model.config.RepoConfig;
 import dev.modelctl.core.base.io.InputException;
 import dev.modelctl.core.base.doc.SourceDocument;
@@ -20,7 +19,6 @@ import dev.modelctl.core.checks.engine.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "smoke", mixinStandardHelpOptions = true,
         description = "Call every model block and use case once on Bedrock with the document's own parameters; any failed call fails the run.")
 public final class SmokeCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -58,18 +55,22 @@ public final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", description = "Calls in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = "Per-call timeout, retries included (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Per-call timeout, retries included (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--max-output-tokens", paramLabel = "N|document", defaultValue = "32",
             description = "Lower each call's max_tokens to N when the catalog says the document's value is valid; a value over "
                     + "the model's limit is always sent as written. 'document' sends every value as written (default: ${DEFAULT-VALUE}).")
     String maxOutputTokens;
 
+    SmokeCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
-        Duration perCall = Durations.parseFlag("--timeout", timeout);
-        if (perCall.isZero() || perCall.isNegative()) {
+        if (timeout.isZero() || timeout.isNegative()) {
             throw new CommandFailure("--timeout: must be longer than 0");
         }
         if (concurrency < 1) {
@@ -99,7 +100,7 @@ public final class SmokeCommand implements Callable<Integer> {
                     "smoke: %d calls could cost up to $%.6f (catalog prices, prompt plus max_tokens sent), over --max-cost $%.6f; nothing was called",
                     plan.calls().size(), plan.estimateUsd(), maxCost));
         }
-        SmokeReport result = new SmokeReport(doc.file(), plan, run(plan, config, perCall));
+        SmokeReport result = new SmokeReport(doc.file(), plan, run(plan, config, timeout));
         return emit(result);
     }
 
@@ -131,7 +132,7 @@ public final class SmokeCommand implements Callable<Integer> {
     /** Findings through the shared renderers; the call table beside them in text, markdown and JSON. */
     private int emit(SmokeReport result) {
         Report report = new Report("smoke", result.findings(), result.examined());
-        var out = parent.out;
+        var out = io.out();
         if (output.format() == Format.JSON) {
             var root = JsonRenderer.toJson(report);
             result.json(root);

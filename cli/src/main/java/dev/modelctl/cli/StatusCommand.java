@@ -10,7 +10,6 @@ import dev.modelctl.core.features.deploy.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the live version of this profile in an environment, the deployment in progress, the alarms and the cost override in force.")
 public final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
@@ -35,14 +33,18 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Follow the deployment in progress until it ends (exit 3 if it rolls back).")
     boolean watch;
 
+    StatusCommand(Streams io) {
+        this.io = io;
+    }
+
     @Override
     public Integer call() {
         var config = global.repoConfig();
         AppConfigService service = appconfig.service(config);
         Target t = appconfig.target(service, config, true, true);
-        LiveState s = appconfig.live(service, config, t, parent.err);
+        LiveState s = appconfig.live(service, config, t, io.err());
         Instant now = Instant.now();
-        AwsConsole console = new AwsConsole(output, parent.out, parent.err);
+        AwsConsole console = new AwsConsole(output, io.out(), io.err());
         if (console.json()) {
             console.put("live", PlanReport.json(s, now));
         } else {

@@ -8,7 +8,6 @@ import dev.modelctl.core.report.Report;
 import dev.modelctl.core.checks.engine.CheckContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +18,17 @@ import java.util.concurrent.Callable;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check routing documents: syntax, duplicate keys, schema, model references, catalog facts, cost override.")
 public final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    ModelctlCommand parent;
+    private final Streams io;
     @Mixin
     GlobalOptions global;
     @Mixin
     DocumentOptions documents;
     @Mixin
     OutputOptions output;
+
+    ValidateCommand(Streams io) {
+        this.io = io;
+    }
 
     @Override
     public Integer call() {
@@ -40,6 +42,6 @@ public final class ValidateCommand implements Callable<Integer> {
         for (SourceDocument source : sources) {
             findings.addAll(CheckRegistry.validate(source, context).findings());
         }
-        return output.emit(new Report("validate", findings, files.size() + (files.size() == 1 ? " document" : " documents")), parent.out);
+        return output.emit(new Report("validate", findings, files.size() + (files.size() == 1 ? " document" : " documents")), io.out());
     }
 }

@@ -22,7 +22,6 @@ import java.util.Objects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,15 +64,14 @@ class FastPathTest {
         CommandTable table = CommandTable.load();
         for (List<String> args : USUAL) {
             String[] a = args.toArray(String[]::new);
-            ModelctlCommand root = new ModelctlCommand(SINK, SINK);
-            FastPath.Parsed fast = FastPath.parse(a, root, table);
+            FastPath.Parsed fast = FastPath.parse(a, new Streams(SINK, SINK), table);
             assertNotNull(fast, "the fast path should take " + args);
             Object picocli = picocliParse(a);
             assertNotNull(picocli, "picocli rejects " + args);
             assertBoundAlike(table.commands().get(a[0]), fast.command(), picocli, args);
             assertEquals(args.contains("--debug"), fast.debug(), "--debug of " + args);
             for (String parent : table.commands().get(a[0]).parentFields()) {
-                assertSame(root, read(fast.command(), parent), parent + " of " + args);
+                assertTrue(read(fast.command(), parent) instanceof ModelctlCommand, parent + " of " + args);
             }
         }
     }
@@ -82,7 +80,7 @@ class FastPathTest {
     void unusualCommandLinesFallBackToPicocli() {
         CommandTable table = CommandTable.load();
         for (List<String> args : UNUSUAL) {
-            assertNull(FastPath.parse(args.toArray(String[]::new), new ModelctlCommand(SINK, SINK), table), "should fall back: " + args);
+            assertNull(FastPath.parse(args.toArray(String[]::new), new Streams(SINK, SINK), table), "should fall back: " + args);
         }
     }
 

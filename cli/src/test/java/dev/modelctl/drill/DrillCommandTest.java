@@ -229,6 +229,10 @@ class DrillCommandTest {
         Cli.Result poll = drill("--poll-interval", "5s");
         assertEquals(2, poll.exit());
         assertEquals("modelctl: --poll-interval: AppConfig accepts 15s to 24h (RequiredMinimumPollIntervalInSeconds), not 5s\n", poll.err());
+        Cli.Result soon = drill("--target", "soon");
+        assertEquals(2, soon.exit());
+        assertEquals("modelctl: Invalid value for option '--target': 'soon' is not a duration (examples: 90s, 2m, 4h, 1h30m)\n"
+                + "Try 'modelctl drill cost-override --help' for more information.\n", soon.err());
         Cli.Result pct = drill("--min-reduction", "lots");
         assertEquals(2, pct.exit());
         assertEquals("modelctl: --min-reduction: expected a percentage such as 70%, not 'lots'\n", pct.err());

@@ -461,7 +461,9 @@ class SmokeCommandTest {
         assertEquals(2, r.exit());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("modelctl: " + document + ":"), r.err());
-        assertEquals(2, smoke(FIXTURES.resolve("routing.yaml"), "--timeout", "soon").exit());
+        Cli.Result soon = smoke(FIXTURES.resolve("routing.yaml"), "--timeout", "soon");
+        assertEquals(2, soon.exit());
+        assertTrue(soon.err().startsWith("modelctl: Invalid value for option '--timeout': 'soon' is not a duration"), soon.err());
         assertEquals(2, smoke(FIXTURES.resolve("routing.yaml"), "--max-cost", "-1").exit());
     }
 }

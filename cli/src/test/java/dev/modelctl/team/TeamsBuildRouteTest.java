@@ -195,9 +195,11 @@ class TeamsBuildRouteTest {
         String doc = routing.toString();
         assertEquals(new Cli.Result(2, "", "modelctl: route: --set 'task_type' must look like attribute=value\n"),
                 Cli.run("route", doc, "--set", "task_type"));
-        assertEquals(new Cli.Result(2, "", "modelctl: route: --now 'tomorrow' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)\n"),
-                Cli.run("route", doc, "--now", "tomorrow"));
-        assertEquals(new Cli.Result(2, "", "modelctl: route: --format must be text or json\n"), Cli.run("route", doc, "--format", "sarif"));
+        // --now and --format are typed options: a bad value is picocli's usage error, the message and the help pointer
+        assertEquals(new Cli.Result(2, "", "modelctl: Invalid value for option '--now': 'tomorrow' is not an RFC 3339 time (e.g. 2026-11-23T10:00:00Z)\n"
+                + "Try 'modelctl route --help' for more information.\n"), Cli.run("route", doc, "--now", "tomorrow"));
+        assertEquals(new Cli.Result(2, "", "modelctl: Invalid value for option '--format': expected one of [TEXT, JSON] (case-insensitive) but was 'sarif'\n"
+                + "Try 'modelctl route --help' for more information.\n"), Cli.run("route", doc, "--format", "sarif"));
         assertEquals(new Cli.Result(2, "", "modelctl: " + dir.resolve("nope.yaml") + ": no such file\n"),
                 Cli.run("route", dir.resolve("nope.yaml").toString()));
         assertEquals(new Cli.Result(2, "", "modelctl: check: --approved-by needs --base REF\n"),
