@@ -16,7 +16,6 @@ import java.util.Map;
  * without picocli. One line per fact, tab-separated (docs/startup.md, "The fast path"):
  * <pre>
  * command  NAME  CLASS                         a command the fast path may run
- * parent   FIELD                               a {@code @ParentCommand} field (set to the root command)
  * mixin    PATH  CLASS                         a {@code @Mixin} field (PATH: field names from the command, dot-separated)
  * option   NAMES PATH KIND TYPE DEFAULT CONVERTER SPLIT
  * positional PATH TYPE                        the one {@code 0..*} list of positional parameters
@@ -35,7 +34,7 @@ record CommandTable(Map<String, Command> commands) {
     }
 
     /** One command the fast path may run. */
-    record Command(String name, String className, List<String> parentFields, Map<String, String> mixins, List<Option> options,
+    record Command(String name, String className, Map<String, String> mixins, List<Option> options,
                    String positionalPath, String positionalType) {
         Option option(String name) {
             for (Option o : options) {
@@ -68,7 +67,6 @@ record CommandTable(Map<String, Command> commands) {
                     }
                     current = new Builder(f[1], f[2]);
                 }
-                case "parent" -> current.parents.add(f[1]);
                 case "mixin" -> current.mixins.put(f[1], f[2]);
                 case "option" -> current.options.add(new Option(List.of(f[1].split(",")), f[2], Kind.valueOf(f[3]), f[4],
                         unescape(f[5]), f[6], unescape(f[7])));
@@ -119,7 +117,6 @@ record CommandTable(Map<String, Command> commands) {
     private static final class Builder {
         final String name;
         final String className;
-        final List<String> parents = new ArrayList<>();
         final Map<String, String> mixins = new LinkedHashMap<>();
         final List<Option> options = new ArrayList<>();
         String positionalPath;
@@ -131,7 +128,7 @@ record CommandTable(Map<String, Command> commands) {
         }
 
         Command build() {
-            return new Command(name, className, List.copyOf(parents), java.util.Collections.unmodifiableMap(mixins), List.copyOf(options),
+            return new Command(name, className, java.util.Collections.unmodifiableMap(mixins), List.copyOf(options),
                     positionalPath, positionalType);
         }
     }

@@ -55,14 +55,11 @@ final class CommandTableWriter {
 
     /** Adds the lines of one command; returns null, or what the fast path does not model. */
     private static String describe(CommandSpec spec, List<String> lines) {
-        if (!spec.specElements().isEmpty() || !spec.subcommands().isEmpty()) {
-            return "@Spec injection or subcommands";
+        if (!spec.specElements().isEmpty() || !spec.parentCommandElements().isEmpty() || !spec.subcommands().isEmpty()) {
+            return "@Spec or @ParentCommand injection, or subcommands (commands take their streams by constructor: CommandFactory)";
         }
         Object command = spec.userObject();
         lines.add(row("command", spec.name(), command.getClass().getName()));
-        for (IAnnotatedElement parent : spec.parentCommandElements()) {
-            lines.add(row("parent", parent.getName()));
-        }
         // which object holds each option's field: the command itself or one of its mixins (by their field path)
         Map<Object, String> holders = new IdentityHashMap<>();
         holders.put(command, "");

@@ -123,9 +123,6 @@ final class FastPath {
         // built as picocli builds them (CommandFactory: the run's streams to a constructor that takes them)
         CommandFactory factory = new CommandFactory(io);
         Object command = create(factory, spec.className());
-        for (String parent : spec.parentFields()) {
-            field(command.getClass(), parent).set(command, new ModelctlCommand(io));
-        }
         Map<String, Object> holders = new HashMap<>();
         holders.put("", command);
         for (Map.Entry<String, String> mixin : spec.mixins().entrySet()) {
