@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The launcher's start-up caches (docs/startup.md), end to end on the built jar: one cache per profile and JIT mode,
+# none for a bare --version, the same output with and without a cache, and a cache never used for another jar.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export MODELCTL_CACHE_DIR="$work/cache"
+cp "$root/cli/target/modelctl.jar" "$work/modelctl.jar"
+export MODELCTL_JAR="$work/modelctl.jar"
+launcher="$root/hooks/modelctl"
+doc="$root/templates/model_routing_config.example.yaml"
+fail() { echo "launcher-e2e: $*" >&2; ls -l "$MODELCTL_CACHE_DIR" >&2 || true; exit 1; }
+caches() { find "$MODELCTL_CACHE_DIR" -maxdepth 1 \( -name '*.aot' -o -name '*.jsa' \) -printf '%f\n' 2>/dev/null | sed 's/.*modelctl\.jar-//' | sort | tr '\n' ' '; }
+
+"$launcher" --version >/dev/null
+[ -z "$(caches)" ] || fail "--version made a cache: $(caches)"
+
+"$launcher" check "$doc" >"$work/first.txt"
+[[ "$(caches)" =~ ^check\.(aot|jsa)\ $ ]] || fail "check should make the check cache only, made: $(caches)"
+"$launcher" check "$doc" >"$work/cached.txt"
+MODELCTL_NO_CACHE=1 "$launcher" check "$doc" >"$work/uncached.txt"
+cmp -s "$work/cached.txt" "$work/uncached.txt" || fail "check answers differently with its cache"
+for log in "$MODELCTL_CACHE_DIR"/*.log; do
+  [ ! -s "$log" ] || fail "the JVM reported a cache problem: $(cat "$log")"
+done
+
+printf 'MODEL = "amazon.nova-lite-v1:0"\n' >"$work/client.py"
+if "$launcher" scan "$work/client.py" >/dev/null; then
+  fail "scan should find the hard-coded ID (exit 1)"
+fi
+MODELCTL_JIT=full "$launcher" check "$doc" >/dev/null
+for profile in check check-full scan; do
+  [[ " $(caches)" =~ \ $profile\.(aot|jsa)\  ]] || fail "expected a $profile cache, made: $(caches)"
+done
+[ "$(caches | wc -w)" -eq 3 ] || fail "expected three caches, made: $(caches)"
+
+# a new jar (same path, new mtime) never runs on the old cache: the launcher drops it and trains a new one
+cache_file="$(find "$MODELCTL_CACHE_DIR" -maxdepth 1 \( -name '*-check.aot' -o -name '*-check.jsa' \) | head -n1)"
+before="$(stat -c %Y.%s "$cache_file")"
+sleep 1
+touch "$MODELCTL_JAR"
+"$launcher" check "$doc" >/dev/null
+after="$(stat -c %Y.%s "$cache_file")"
+[ "$before" != "$after" ] || fail "the check cache was not rebuilt for a changed jar"
+echo "launcher-e2e: ok (caches: $(caches))"
