@@ -46,7 +46,10 @@ record CommandTable(Map<String, Command> commands) {
         }
     }
 
-    /** The table in the jar, or an empty one (a build without the generated resource, e.g. an IDE run). */
+    /**
+     * The table in the jar, or an empty one — every command then goes to picocli — when there is none (a build without
+     * the generated resource, e.g. an IDE run) or it cannot be read.
+     */
     static CommandTable load() {
         try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
             return in == null ? new CommandTable(Map.of()) : parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
@@ -60,6 +63,14 @@ record CommandTable(Map<String, Command> commands) {
         Builder current = null;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             String[] f = line.split("\t", -1);
+            if (f.length != switch (f[0]) {
+                case "command", "mixin" -> 3;
+                case "option" -> 8;
+                case "positional" -> 3;
+                default -> -1;
+            } || !f[0].equals("command") && current == null) {
+                throw new IOException("malformed line in " + RESOURCE + ": " + line);
+            }
             switch (f[0]) {
                 case "command" -> {
                     if (current != null) {
@@ -68,19 +79,28 @@ record CommandTable(Map<String, Command> commands) {
                     current = new Builder(f[1], f[2]);
                 }
                 case "mixin" -> current.mixins.put(f[1], f[2]);
-                case "option" -> current.options.add(new Option(List.of(f[1].split(",")), f[2], Kind.valueOf(f[3]), f[4],
+                case "option" -> current.options.add(new Option(List.of(f[1].split(",")), f[2], kind(f[3], line), f[4],
                         unescape(f[5]), f[6], unescape(f[7])));
                 case "positional" -> {
                     current.positionalPath = f[1];
                     current.positionalType = f[2];
                 }
-                default -> throw new IOException("unknown line in " + RESOURCE + ": " + line);
+                default -> {
+                }
             }
         }
         if (current != null) {
             commands.put(current.name, current.build());
         }
         return new CommandTable(commands);
+    }
+
+    private static Kind kind(String name, String line) throws IOException {
+        try {
+            return Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("malformed line in " + RESOURCE + ": " + line, e);
+        }
     }
 
     /** A value as written: {@code -} for none, else with backslash escapes for tab, newline and backslash. */

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -117,6 +118,15 @@ class FastPathTest {
         assertEquals(CommandTable.parse(new BufferedReader(new StringReader(fresh))), CommandTable.load());
         assertEquals(CommandTableWriter.FAST_COMMANDS, List.copyOf(CommandTable.load().commands().keySet()));
         assertTrue(fresh.contains("option\t--format\toutput.format\tVALUE\tdev.modelctl.core.report.Format\ttext"), fresh);
+    }
+
+    /** A damaged table is refused as a whole (load then answers with no table, so picocli runs), never half read. */
+    @Test
+    void malformedTablesAreRefused() {
+        for (String text : List.of("option\t--x\tx\tVALUE\tjava.lang.String\t-\t-\t-", "command\tcheck", "command\tcheck\tC\noption\t--x",
+                "command\tcheck\tC\noption\t--x\tx\tODD\tjava.lang.String\t-\t-\t-", "something\telse\tentirely")) {
+            assertThrows(IOException.class, () -> CommandTable.parse(new BufferedReader(new StringReader(text))), text);
+        }
     }
 
     @Test
