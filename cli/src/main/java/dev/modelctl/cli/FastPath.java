@@ -1,7 +1,5 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.checks.registry.CheckRegistry;
-
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.file.Paths;
@@ -42,9 +40,6 @@ final class FastPath {
             }
             out.flush();
             return OptionalInt.of(0);
-        }
-        if (args.length > 0 && (args[0].equals("check") || args[0].equals("validate"))) {
-            CheckRegistry.preloadInBackground(); // the schema and catalog compile while the command line is bound
         }
         Parsed parsed = parse(args, new Streams(out, err), CommandTable.load());
         if (parsed == null) {
