@@ -26,6 +26,12 @@ import java.util.stream.Stream;
  */
 @Command(name = "self-train", hidden = true, description = "Exercise the common code paths (used to build the start-up cache).")
 public final class SelfTrainCommand implements Callable<Integer> {
+    private final Streams io;
+
+    SelfTrainCommand(Streams io) {
+        this.io = io;
+    }
+
     /**
      * What a cache is trained for: the launcher keeps one cache per profile and picks it by the command being run, so
      * a pre-commit {@code check} maps only the classes {@code check} uses (an AOT cache loads every class it holds at
@@ -69,7 +75,7 @@ public final class SelfTrainCommand implements Callable<Integer> {
                     }
                     if (Main.run(args.toArray(String[]::new), sink, sink) == Findings.EXIT_FAILURE) {
                         // a command that cannot run trains nothing: fail, so the launcher says so instead of caching less
-                        System.err.println("modelctl self-train: " + String.join(" ", args) + " could not run (exit 2)");
+                        io.err().println("modelctl self-train: " + String.join(" ", args) + " could not run (exit 2)");
                         return Findings.EXIT_FAILURE;
                     }
                 }
