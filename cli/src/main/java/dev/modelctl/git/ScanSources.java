@@ -95,10 +95,6 @@ public final class ScanSources implements AutoCloseable {
         return open(cwd, stats);
     }
 
-    public boolean inRepository() {
-        return repository != null || git != null;
-    }
-
     public Path root() {
         return root;
     }
