@@ -180,8 +180,8 @@ final class YamlTreeBuilder extends TreeBuilder {
         int before = nodes;
         JsonNode result;
         String scalarText = null;
-        if (event instanceof NodeEvent n && n.getAnchor() != null && !(event instanceof ScalarEvent)) {
-            open.add(anchor);
+        if (anchor != null && !(event instanceof ScalarEvent)) {
+            open.add(anchor); // an alias to it from inside it would recurse
         }
         if (event.is(Event.ID.MappingStart)) {
             result = mapping(parser, at, depth);
@@ -222,8 +222,8 @@ final class YamlTreeBuilder extends TreeBuilder {
                 if (k.getAnchor() != null) {
                     anchors.put(k.getAnchor(), new Anchored(scalar(key, k.getScalarStyle(), tag(k)), new LocationTree.Node(), 1, key));
                 }
-            } else if (keyEvent instanceof AliasEvent a && anchors.get(a.getAnchor()) != null && anchors.get(a.getAnchor()).scalarText() != null) {
-                key = anchors.get(a.getAnchor()).scalarText();
+            } else if (keyEvent instanceof AliasEvent a && scalarAnchor(a.getAnchor()) != null) {
+                key = scalarAnchor(a.getAnchor());
             } else {
                 throw new TooLargeException(position(keyEvent.getStartMark()), "mapping keys must be plain strings");
             }
@@ -238,6 +238,12 @@ final class YamlTreeBuilder extends TreeBuilder {
         }
         lastEnd = parser.getEvent().getEndMark();
         return object;
+    }
+
+    /** The text of the scalar an anchor names, or null (no such anchor, or it names a collection). */
+    private String scalarAnchor(String name) {
+        Anchored anchored = anchors.get(name);
+        return anchored == null ? null : anchored.scalarText();
     }
 
     /** YAML merge key {@code <<} (a mapping, an alias, or a list of them): explicit keys of the mapping win over merged ones. */
