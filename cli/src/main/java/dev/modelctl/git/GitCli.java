@@ -42,18 +42,7 @@ final class GitCli implements AutoCloseable {
 
     /** Runs {@code git ARGS} in {@code dir}; whether git could be started and succeeded. */
     static boolean run(Path dir, String... args) {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return quietly(dir, args).isPresent();
     }
 
     /**
@@ -62,15 +51,26 @@ final class GitCli implements AutoCloseable {
      * the error). One process instead of opening the repository with JGit (tens of milliseconds on the hook path).
      */
     static Optional<Path> workTreeTop(Path dir) {
+        Optional<String> top = quietly(dir, "rev-parse", "--show-toplevel").map(out -> new String(out, StandardCharsets.UTF_8).strip());
+        if (top.isEmpty() || top.get().isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(logical(dir, Path.of(out)));
+            return Optional.of(logical(dir, Path.of(top.get())));
         } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The output of {@code git ARGS} in {@code dir} (stderr dropped), or empty when git cannot be started or fails. */
+    private static Optional<byte[]> quietly(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,16 +105,7 @@ final class GitCli implements AutoCloseable {
 
     /** git in {@code dir}, or empty when no git binary can be started. */
     static Optional<GitCli> find(Path dir) {
-        try {
-            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(new GitCli(dir)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return quietly(dir, "--version").map(version -> new GitCli(dir));
     }
 
     /** Every entry of the index, stage 0 (merged) and conflicted alike, paths relative to the repository's top. */
