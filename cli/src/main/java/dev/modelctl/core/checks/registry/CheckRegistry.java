@@ -64,7 +64,7 @@ public final class CheckRegistry {
             try {
                 SchemaCheck.preload();
                 ModelCatalog.builtIn();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // a background warm-up must not print a stack trace (only --debug does)
                 // the check itself loads them again and reports the problem where it belongs
             }
         }, "modelctl-preload");
