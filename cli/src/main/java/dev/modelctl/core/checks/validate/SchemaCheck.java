@@ -5,19 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import dev.modelctl.core.base.doc.Position;
+import dev.modelctl.core.base.doc.ShippedSchemas;
 import dev.modelctl.core.base.doc.SourceDocument;
 import dev.modelctl.core.base.finding.Check;
 import dev.modelctl.core.base.finding.Finding;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -79,14 +74,7 @@ public final class SchemaCheck {
     }
 
     static String resourceText(String resource) {
-        try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema missing from the jar: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ShippedSchemas.text(resource);
     }
 
     /** The schema compacted to one line: the Content of an AppConfig JSON_SCHEMA validator. */
@@ -105,12 +93,9 @@ public final class SchemaCheck {
 
     private Schema schema() {
         Loaded loaded = LOADED.computeIfAbsent(resource + "#" + fragment, key -> {
-            String text = resourceText(resource);
-            String iri = "https://modelctl.invalid" + resource;
+            String text = ShippedSchemas.text(resource);
             try {
-                SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4, b -> b.schemas(Map.of(iri, text)));
-                Schema schema = fragment.isEmpty() ? registry.getSchema(SchemaLocation.of(iri)) : registry.getSchema(SchemaLocation.of(iri + "#" + fragment));
-                return new Loaded(schema, MAPPER.readTree(text));
+                return new Loaded(ShippedSchemas.compile(resource, fragment, text), MAPPER.readTree(text));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -128,9 +113,9 @@ public final class SchemaCheck {
         Map<String, List<String>> unknownFields = new java.util.HashMap<>();
         for (Error e : errors) {
             if ("type".equals(e.getKeyword()) && !String.valueOf(e.getSchemaLocation()).contains(CONDITION_VALUE)) {
-                mistyped.add(pointer(e.getInstanceLocation()));
+                mistyped.add(ShippedSchemas.pointer(e.getInstanceLocation()));
             } else if ("additionalProperties".equals(e.getKeyword())) {
-                unknownFields.computeIfAbsent(pointer(e.getInstanceLocation()), k -> new ArrayList<>()).add(e.getProperty());
+                unknownFields.computeIfAbsent(ShippedSchemas.pointer(e.getInstanceLocation()), k -> new ArrayList<>()).add(e.getProperty());
             }
         }
         List<Finding> out = new ArrayList<>();
@@ -140,7 +125,7 @@ public final class SchemaCheck {
             if (REPORTED_ELSEWHERE.stream().anyMatch(location::contains)) {
                 continue;
             }
-            String pointer = pointer(e.getInstanceLocation());
+            String pointer = ShippedSchemas.pointer(e.getInstanceLocation());
             if (reportedByCatalogCheck(doc, e, pointer) || mistyped.contains(pointer) && !"type".equals(e.getKeyword())
                     || "required".equals(e.getKeyword()) && misspeltAs(unknownFields.get(pointer), e.getProperty())) {
                 continue;
@@ -249,7 +234,7 @@ public final class SchemaCheck {
             case "minItems" -> message = where + ": must not be an empty list";
             case "minProperties" -> message = where + ": must not be empty";
             case "uniqueItems" -> message = where + ": list has duplicate entries";
-            default -> message = where + ": " + stripPath(e.getMessage());
+            default -> message = where + ": " + ShippedSchemas.stripPath(e.getMessage());
         }
         return Finding.of(Check.SCHEMA_VIOLATION, doc.file(), at.line(), at.column(), message, hint);
     }
@@ -265,20 +250,7 @@ public final class SchemaCheck {
                 pointer.substring(1) + ": expected a string or a non-empty list of strings, got " + describeValue(node), hint);
     }
 
-    /** RFC 6901 pointer of a validator instance location. */
-    static String pointer(NodePath path) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            sb.append('/').append(element instanceof Integer ? element.toString() : SourceDocument.escape(String.valueOf(element)));
-        }
-        return sb.toString();
-    }
 
-    private static String stripPath(String message) {
-        int colon = message.indexOf(": ");
-        return colon >= 0 && (message.startsWith("$") || message.startsWith("/") || message.startsWith(":")) ? message.substring(colon + 2) : message;
-    }
 
     private static String describeValue(JsonNode node) {
         if (node == null || node.isMissingNode()) {

@@ -3,19 +3,13 @@ package dev.modelctl.core.model.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import dev.modelctl.core.base.doc.CompiledYaml;
 import dev.modelctl.core.base.doc.DocumentLoader;
 import dev.modelctl.core.base.io.InputException;
 import dev.modelctl.core.base.doc.Position;
+import dev.modelctl.core.base.doc.ShippedSchemas;
 import dev.modelctl.core.base.doc.SourceDocument;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -91,12 +85,12 @@ public final class ModelCatalog {
         }
         Error e = errors.stream().min(java.util.Comparator.comparing((Error x) -> position(doc, x).line())
                 .thenComparing(x -> position(doc, x).column())).orElseThrow();
-        String pointer = pointer(e.getInstanceLocation());
+        String pointer = ShippedSchemas.pointer(e.getInstanceLocation());
         String where = pointer.isEmpty() ? "catalog" : pointer.substring(1);
         String message = switch (String.valueOf(e.getKeyword())) {
             case "additionalProperties" -> where + ": unknown field '" + e.getProperty() + "'";
             case "required" -> where + ": missing required field '" + e.getProperty() + "'";
-            default -> where + ": " + stripPath(e.getMessage());
+            default -> where + ": " + ShippedSchemas.stripPath(e.getMessage());
         };
         Position p = position(doc, e);
         throw new InputException(doc.file() + ":" + p.line() + ":" + p.column() + ": " + message
@@ -104,7 +98,7 @@ public final class ModelCatalog {
     }
 
     private static Position position(SourceDocument doc, Error e) {
-        String pointer = pointer(e.getInstanceLocation());
+        String pointer = ShippedSchemas.pointer(e.getInstanceLocation());
         return "additionalProperties".equals(e.getKeyword())
                 ? doc.keyAt(pointer + "/" + SourceDocument.escape(String.valueOf(e.getProperty()))) : doc.valueAt(pointer);
     }
@@ -112,35 +106,13 @@ public final class ModelCatalog {
     private static Schema schema() {
         Schema s = schema;
         if (s == null) {
-            try (InputStream in = ModelCatalog.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("catalog schema missing from the jar: " + SCHEMA_RESOURCE);
-                }
-                String iri = "https://modelctl.invalid" + SCHEMA_RESOURCE;
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4, b -> b.schemas(Map.of(iri, text)))
-                        .getSchema(SchemaLocation.of(iri));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the catalog schema", e);
-            }
+            s = ShippedSchemas.compile(SCHEMA_RESOURCE, "", ShippedSchemas.text(SCHEMA_RESOURCE));
             schema = s;
         }
         return s;
     }
 
-    private static String pointer(NodePath path) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            sb.append('/').append(element instanceof Integer ? element.toString() : SourceDocument.escape(String.valueOf(element)));
-        }
-        return sb.toString();
-    }
 
-    private static String stripPath(String message) {
-        int colon = message.indexOf(": ");
-        return colon >= 0 && (message.startsWith("$") || message.startsWith("/")) ? message.substring(colon + 2) : message;
-    }
 
     /** Maps the checked tree to records; what the schema cannot say (references, dates, namespaces) is checked here. */
     private static final class Reader {
