@@ -56,7 +56,7 @@ public final class BuildCommand implements Callable<Integer> {
             io.err().println("modelctl: build: blocking findings; nothing written to " + out);
             return report.exitCode();
         }
-        CanonicalDocument.writeAtomically(out, CanonicalDocument.render(set));
+        OutputFiles.writeAtomically(out, CanonicalDocument.render(set));
         io.err().println("wrote " + out + " (" + set.merged().rules().size() + " rules from 1 document and " + set.teamFiles().size() + " team files)");
         return output.emit(report, io.out());
     }

@@ -10,9 +10,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.modelctl.core.base.io.OutputFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,15 +79,7 @@ public final class CatalogRefreshCommand implements Callable<Integer> {
     }
 
     /** Written beside the target and moved into place: an interrupted refresh leaves the old overlay intact. */
-    private static void write(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".catalog-overlay", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    private static void write(Path target, String text) {
+        OutputFiles.writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
     }
 }

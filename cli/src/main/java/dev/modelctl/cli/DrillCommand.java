@@ -23,12 +23,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
+import dev.modelctl.core.base.io.InputException;
+import dev.modelctl.core.base.io.OutputFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -241,17 +241,10 @@ public final class DrillCommand implements Runnable {
         }
 
         private static void write(Path file, String content) {
-            Path dir = file.toAbsolutePath().getParent();
             try {
-                Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-                try {
-                    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException e) {
-                throw new CommandFailure("--report: cannot write " + file + ": " + e.getMessage());
+                OutputFiles.writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
+            } catch (InputException e) {
+                throw new CommandFailure("--report: " + e.getMessage());
             }
         }
 

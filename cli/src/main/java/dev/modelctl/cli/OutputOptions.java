@@ -1,6 +1,6 @@
 package dev.modelctl.cli;
 
-import dev.modelctl.core.features.build.CanonicalDocument;
+import dev.modelctl.core.base.io.OutputFiles;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.core.report.Report;
 import dev.modelctl.git.GitInfo;
@@ -71,7 +71,7 @@ public final class OutputOptions {
             files.put(jsonFile, render(Format.JSON, report, sourceRoot, cwd));
         }
         // files first: an unwritable path fails the run (exit 2) before anything claims success on stdout
-        files.forEach(CanonicalDocument::writeAtomically);
+        files.forEach(OutputFiles::writeAtomically);
         // one buffered write instead of a flushed write per line: thousands of findings print in milliseconds
         PrintStream buffered = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8);
         format.renderer(colorEnabled(), sourceRoot, cwd).render(report, buffered);

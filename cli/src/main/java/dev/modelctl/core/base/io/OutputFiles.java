@@ -2,17 +2,23 @@ package dev.modelctl.core.base.io;
 
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where a command may write a file it produces ({@code build --out}): a new file or an existing regular file, which
  * is replaced atomically (a temporary file beside it, then a rename). Anything else is refused before any work:
  * a directory, a FIFO, a device ({@code /dev/null} would be replaced by a regular file when run as root) and a symlink
- * (the rename would replace the link, not its target; give the target's path). See docs/validate.md.
+ * (the rename would replace the link, not its target; give the target's path). See docs/validate.md. Every file a
+ * command writes goes through {@link #writeAtomically}, so none is ever left half-written.
  */
 public final class OutputFiles {
     private OutputFiles() {
@@ -39,6 +45,39 @@ public final class OutputFiles {
         }
         if (!attrs.isRegularFile()) {
             throw new InputException(name + ": is not a regular file (a device, FIFO or socket); refusing to replace it");
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code out} all at once: a temporary file beside it, then a rename. The temporary file is
+     * created like any new file (so the umask applies, unlike {@code Files.createTempFile}'s owner-only mode) and takes
+     * over the permissions of the file it replaces.
+     */
+    public static void writeAtomically(Path out, byte[] bytes) {
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = dir.resolve("." + out.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            if (Files.exists(out) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(out));
+            }
+            try {
+                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new InputException(out + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the temp file is hidden and named after the output
+                }
+            }
         }
     }
 }

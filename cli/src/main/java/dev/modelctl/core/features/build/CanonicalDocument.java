@@ -10,15 +10,8 @@ import dev.modelctl.core.base.doc.SourceDocument;
 import dev.modelctl.core.model.routing.Rule;
 import dev.modelctl.core.checks.team.RoutingSet;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -99,38 +92,5 @@ public final class CanonicalDocument {
             return array;
         }
         return node;
-    }
-
-    /**
-     * Writes {@code bytes} to {@code out} all at once: a temporary file beside it, then a rename. The temporary file is
-     * created like any new file (so the umask applies, unlike {@code Files.createTempFile}'s owner-only mode) and takes
-     * over the permissions of the file it replaces.
-     */
-    public static void writeAtomically(Path out, byte[] bytes) {
-        Path dir = out.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = dir.resolve("." + out.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            if (Files.exists(out) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(out));
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new dev.modelctl.core.base.io.InputException(out + ": cannot write: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and named after the output
-                }
-            }
-        }
     }
 }

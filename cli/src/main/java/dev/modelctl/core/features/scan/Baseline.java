@@ -109,7 +109,7 @@ public final class Baseline {
             o.put("match", e.match());
         }
         try {
-            dev.modelctl.core.features.build.CanonicalDocument.writeAtomically(file,
+            dev.modelctl.core.base.io.OutputFiles.writeAtomically(file,
                     (Json.MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InputException(file + ": cannot write: " + e.getMessage());
