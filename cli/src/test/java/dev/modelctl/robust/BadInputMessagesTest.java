@@ -95,6 +95,25 @@ class BadInputMessagesTest {
         assertOneLine(Cli.run("build", "--out", "/", example().toString()), "--out /: not a file name (give the path of the file to write)");
     }
 
+    /** Every file a command writes goes through the same writer, so CI outputs and the baseline are refused alike. */
+    @Test
+    void otherWrittenFilesRefuseDevicesFifosAndSymlinksToo() throws Exception {
+        Path doc = example();
+        Path target = write("real.sarif", "{}\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.sarif"), target);
+        assertOneLine(Cli.run("check", "--sarif-file", link.toString(), doc.toString()),
+                link + ": is a symlink; writing would replace the link, so give the path it points to");
+        assertOneLine(Cli.run("check", "--json-file", "/dev/null", doc.toString()),
+                "/dev/null: is not a regular file (a device, FIFO or socket); refusing to replace it");
+        assertOneLine(Cli.run("validate", "--summary-file", dir.toString(), doc.toString()), dir + ": is a directory, expected a file name");
+        Path baseline = write("baseline.json", "{\"version\": 1, \"tool\": \"modelctl scan\", \"findings\": []}\n");
+        Path baselineLink = Files.createSymbolicLink(dir.resolve("baseline-link.json"), baseline);
+        assertOneLine(Cli.run("scan", "--update-baseline", "--baseline", baselineLink.toString(), doc.toString()),
+                baselineLink + ": is a symlink; writing would replace the link, so give the path it points to");
+        assertTrue(Files.isSymbolicLink(link) && Files.isSymbolicLink(baselineLink));
+        assertEquals("{}\n", Files.readString(target));
+    }
+
     @Test
     void buildRefusesDevicesFifosAndSymlinksAndLeavesThemAlone() throws Exception {
         Path doc = example();

@@ -37,15 +37,21 @@ public final class OutputFiles {
         } catch (IOException e) {
             throw new InputException(name + ": cannot check the target: " + e.getMessage());
         }
+        String refusal = refusal(attrs);
+        if (refusal != null) {
+            throw new InputException(name + refusal);
+        }
+    }
+
+    /** Why an existing {@code attrs} may not be replaced, or null for a regular file. */
+    private static String refusal(BasicFileAttributes attrs) {
         if (attrs.isSymbolicLink()) {
-            throw new InputException(name + ": is a symlink; writing would replace the link, so give the path it points to");
+            return ": is a symlink; writing would replace the link, so give the path it points to";
         }
         if (attrs.isDirectory()) {
-            throw new InputException(name + ": is a directory, expected a file name");
+            return ": is a directory, expected a file name";
         }
-        if (!attrs.isRegularFile()) {
-            throw new InputException(name + ": is not a regular file (a device, FIFO or socket); refusing to replace it");
-        }
+        return attrs.isRegularFile() ? null : ": is not a regular file (a device, FIFO or socket); refusing to replace it";
     }
 
     /**
@@ -54,6 +60,14 @@ public final class OutputFiles {
      * over the permissions of the file it replaces.
      */
     public static void writeAtomically(Path out, byte[] bytes) {
+        try { // never replace a device, FIFO, directory or link, whichever command writes; other problems the write reports
+            String refusal = refusal(Files.readAttributes(out, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            if (refusal != null) {
+                throw new InputException(Escape.controls(out.toString()) + refusal);
+            }
+        } catch (IOException e) {
+            // no such file yet, or unreadable: the write below says what is wrong
+        }
         Path dir = out.toAbsolutePath().getParent();
         Path tmp = null;
         try {
