@@ -140,8 +140,12 @@ public final class DrillCommand implements Runnable {
             if (report != null && report.toAbsolutePath().getParent() != null && !Files.isDirectory(report.toAbsolutePath().getParent())) {
                 throw new CommandFailure("--report: no such directory: " + report.toAbsolutePath().getParent());
             }
+            if (report != null) {
+                OutputFiles.requireRegularTarget(report, "--report"); // refused now, not after the drill has switched the override
+            }
             DrillClock clock = timeScale == null ? DrillClock.REAL : new DrillClock(timeScale);
-            String who = engineer != null ? engineer : GitInfo.userEmail(Path.of("")) != null ? GitInfo.userEmail(Path.of("")) : System.getProperty("user.name");
+            String gitEmail = engineer != null ? null : GitInfo.userEmail(Path.of(""));
+            String who = engineer != null ? engineer : gitEmail != null ? gitEmail : System.getProperty("user.name");
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             String reason = "modelctl drill cost-override " + started + " by " + who + " (quarterly drill; cleared automatically)";
 

@@ -220,6 +220,20 @@ class DrillCommandTest {
         assertEquals(1, aws.appConfig.deploymentsOf(aws.app, staging).size(), "no deployment started");
     }
 
+    /** A report path the drill could not write at the end is refused before the lever is pulled. */
+    @Test
+    void anUnwritableReportIsRefusedBeforeTheFirstWrite() throws Exception {
+        deployTemplate();
+        Path target = Files.writeString(aws.dir.resolve("real.md"), "kept\n");
+        Path link = Files.createSymbolicLink(aws.dir.resolve("report-link.md"), target);
+        Cli.Result r = drill("--report", link.toString());
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("modelctl: --report " + link + ": is a symlink; writing would replace the link, so give the path it points to\n", r.err());
+        assertEquals(1, aws.appConfig.hosted(aws.app, aws.profile).size(), "no version uploaded");
+        assertEquals(1, aws.appConfig.deploymentsOf(aws.app, staging).size(), "no deployment started");
+        assertEquals("kept\n", Files.readString(target));
+    }
+
     @Test
     void couldNotRunWhenNothingIsDeployedOrFlagsAreWrong() {
         Cli.Result none = drill("--timeout", "30s");
