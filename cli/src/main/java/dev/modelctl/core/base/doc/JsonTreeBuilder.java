@@ -22,8 +22,16 @@ final class JsonTreeBuilder extends TreeBuilder {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DocumentLoader.MAX_DEPTH).build())
             .build();
 
+    private final JsonNodeFactory nodes;
+
     JsonTreeBuilder(String file) {
+        this(file, JsonNodeFactory.instance);
+    }
+
+    /** With {@code nodes} making the value nodes (the shipped schemas use one whose text nodes print without Jackson's mapper). */
+    JsonTreeBuilder(String file, JsonNodeFactory nodes) {
         super(file);
+        this.nodes = nodes;
     }
 
     SourceDocument build(String text) {
@@ -87,7 +95,7 @@ final class JsonTreeBuilder extends TreeBuilder {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
-                ObjectNode object = JsonNodeFactory.instance.objectNode();
+                ObjectNode object = nodes.objectNode();
                 Map<String, Position> seen = new HashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
@@ -104,7 +112,7 @@ final class JsonTreeBuilder extends TreeBuilder {
                 return object;
             }
             case START_ARRAY -> {
-                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                ArrayNode array = nodes.arrayNode();
                 int i = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     path.push(i);
@@ -115,21 +123,20 @@ final class JsonTreeBuilder extends TreeBuilder {
                 return array;
             }
             case VALUE_STRING -> {
-                return JsonNodeFactory.instance.textNode(parser.getText());
+                return nodes.textNode(parser.getText());
             }
             case VALUE_NUMBER_INT -> {
                 BigInteger value = parser.getBigIntegerValue();
-                return value.bitLength() < 63 ? JsonNodeFactory.instance.numberNode(value.longValue())
-                        : JsonNodeFactory.instance.numberNode(value);
+                return value.bitLength() < 63 ? nodes.numberNode(value.longValue()) : nodes.numberNode(value);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return JsonNodeFactory.instance.numberNode(parser.getDecimalValue());
+                return nodes.numberNode(parser.getDecimalValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return JsonNodeFactory.instance.booleanNode(token == JsonToken.VALUE_TRUE);
+                return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
             }
             case VALUE_NULL -> {
-                return JsonNodeFactory.instance.nullNode();
+                return nodes.nullNode();
             }
             default -> throw new IllegalStateException("unexpected JSON token " + token);
         }

@@ -1,10 +1,16 @@
 package dev.modelctl.core.base.doc;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.serialization.NodeReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +22,11 @@ import java.util.Map;
  * The JSON Schemas shipped in the jar (draft-04: the routing document's, the ownership file's, the catalog's) and what
  * every check built on one needs from networknt: the schema text, the compiled schema (or one of its definitions),
  * and an error's instance location as a JSON pointer.
+ *
+ * <p>The schemas are read without Jackson's {@code ObjectMapper}: networknt prints schema values while it compiles
+ * (every {@code enum} constant, through {@code JsonNode.toString()}), and the first {@code toString()} of a Jackson
+ * node builds a mapper, whose class set-up creates a {@code SimpleDateFormat} and with it the JDK's locale data: about
+ * 70 ms of a cold {@code check} on JDK 25, on the thread that compiles the schema (docs/startup.md, "Inside the JVM").
  */
 public final class ShippedSchemas {
     private ShippedSchemas() {
@@ -36,9 +47,51 @@ public final class ShippedSchemas {
     /** {@code text} (the schema at {@code resource}) compiled; {@code fragment} ("" or a JSON pointer) picks a sub-schema. */
     public static Schema compile(String resource, String fragment, String text) {
         String iri = "https://modelctl.invalid" + resource;
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4, b -> b.schemas(Map.of(iri, text)));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+                b -> b.schemas(Map.of(iri, text)).nodeReader(READER));
         return registry.getSchema(SchemaLocation.of(fragment.isEmpty() ? iri : iri + "#" + fragment));
     }
+
+    /** The tree of a shipped schema's {@code text}, read as networknt reads it when it compiles (see the class comment). */
+    public static JsonNode tree(String resource, String text) {
+        SourceDocument doc = new JsonTreeBuilder(resource, PRINTABLE_TEXTS).build(text);
+        if (!doc.parsed()) {
+            throw new IllegalStateException("schema " + resource + " in the jar is not JSON: " + doc.findings().get(0).message());
+        }
+        return doc.root();
+    }
+
+    /** A text node that prints itself as JSON the way Jackson does, with Jackson's own escaping, but without a mapper. */
+    static final class PrintableText extends TextNode {
+        PrintableText(String value) {
+            super(value);
+        }
+
+        @Override
+        public String toString() {
+            return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(textValue())) + '"';
+        }
+    }
+
+    static final JsonNodeFactory PRINTABLE_TEXTS = new JsonNodeFactory() {
+        @Override
+        public TextNode textNode(String text) {
+            return text == null ? null : new PrintableText(text);
+        }
+    };
+
+    /** networknt's reader for the shipped schemas (and the draft-04 meta-schema it may load): {@link #tree}. */
+    private static final NodeReader READER = new NodeReader() {
+        @Override
+        public JsonNode readTree(String content, InputFormat format) {
+            return tree("a shipped schema", content);
+        }
+
+        @Override
+        public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
+            return tree("a shipped schema", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    };
 
     /** RFC 6901 pointer of a validator instance location. */
     public static String pointer(NodePath path) {

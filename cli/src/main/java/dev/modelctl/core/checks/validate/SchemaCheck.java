@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class SchemaCheck {
     public static final String RESOURCE = "/schemas/model_routing_config.schema.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern NUMERIC = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     /**
      * Schema conditionals that a dedicated check reports with more precision ({@code anthropic-version},
@@ -80,7 +79,8 @@ public final class SchemaCheck {
     /** The schema compacted to one line: the Content of an AppConfig JSON_SCHEMA validator. */
     public static String compact(String schemaJson) {
         try {
-            return MAPPER.writeValueAsString(MAPPER.readTree(schemaJson));
+            ObjectMapper mapper = new ObjectMapper(); // not on the check path: see ShippedSchemas
+            return mapper.writeValueAsString(mapper.readTree(schemaJson));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,11 +94,7 @@ public final class SchemaCheck {
     private Schema schema() {
         Loaded loaded = LOADED.computeIfAbsent(resource + "#" + fragment, key -> {
             String text = ShippedSchemas.text(resource);
-            try {
-                return new Loaded(ShippedSchemas.compile(resource, fragment, text), MAPPER.readTree(text));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new Loaded(ShippedSchemas.compile(resource, fragment, text), ShippedSchemas.tree(resource, text));
         });
         schemaTree = loaded.tree();
         return loaded.schema();

@@ -1,0 +1,70 @@
+package dev.modelctl.cli;
+
+import dev.modelctl.testing.Cli;
+import dev.modelctl.testing.GitRepo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The hook paths stay clear of JDK and Jackson set-up that costs more than their own work on a cold JVM
+ * (docs/startup.md, "Inside the JVM"): Jackson's {@code ObjectMapper} (its class set-up builds a
+ * {@code SimpleDateFormat}) and the JDK's locale data (any {@code String.format} of a number). Run in a child JVM
+ * with the class-initialization log, which names every class the run initializes.
+ */
+class StartupWorkTest {
+    private static final List<String> AVOIDED = List.of("com/fasterxml/jackson/databind/ObjectMapper",
+            "sun/util/locale/provider/LocaleProviderAdapter", "java/text/SimpleDateFormat");
+
+    private static List<String> avoidedClassesInitialized(Path cwd, String... args) throws Exception {
+        Path log = Files.createTempFile("modelctl-class-init", ".log");
+        try {
+            List<String> command = Cli.javaCommand(List.of("-Xlog:class+init=info:file=" + log), List.of(args));
+            Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("modelctl " + String.join(" ", args) + " did not finish");
+            }
+            List<String> found = new ArrayList<>();
+            List<String> lines = Files.readAllLines(log);
+            if (lines.stream().noneMatch(l -> l.contains("Initializing 'dev/modelctl/cli/Main'"))) {
+                found.add("no class-initialization log"); // the check below would prove nothing
+            }
+            for (String line : lines) {
+                for (String name : AVOIDED) {
+                    if (line.contains("Initializing '" + name + "'")) {
+                        found.add(name);
+                    }
+                }
+            }
+            found.add("exit " + p.exitValue());
+            return found;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Test
+    void checkOfAValidDocumentBuildsNoMapperAndLoadsNoLocaleData(@TempDir Path dir) throws Exception {
+        Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("model_routing_config.yaml"));
+        assertEquals(List.of("exit 0"), avoidedClassesInitialized(dir, "check", "model_routing_config.yaml"));
+        assertEquals(List.of("exit 0"), avoidedClassesInitialized(dir, "validate", "model_routing_config.yaml"));
+    }
+
+    @Test
+    void scanOfStagedFilesBuildsNoMapperAndLoadsNoLocaleData(@TempDir Path dir) throws Exception {
+        GitRepo.initWithGitBinary(dir);
+        Files.writeString(dir.resolve("client.py"), "MODEL = \"anthropic.claude-3-haiku-20240307-v1:0\"\n");
+        Files.writeString(dir.resolve("app.py"), "def handler(event):\n    return event\n");
+        GitRepo.git(dir, "add", "-A");
+        assertEquals(List.of("exit 1"), avoidedClassesInitialized(dir, "scan", "--staged"));
+    }
+}
