@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -62,7 +63,8 @@ final class FastPath {
         if (spec == null) {
             return null;
         }
-        Map<CommandTable.Option, List<String>> given = new HashMap<>();
+        // by identity: a record's hashCode is bootstrapped through method handles on first use, ~15 ms of a cold start
+        Map<CommandTable.Option, List<String>> given = new IdentityHashMap<>();
         List<String> positionals = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
