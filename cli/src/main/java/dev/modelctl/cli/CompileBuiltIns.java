@@ -2,6 +2,7 @@ package dev.modelctl.cli;
 
 import dev.modelctl.core.model.catalog.ModelCatalog;
 import dev.modelctl.core.base.doc.CompiledYaml;
+import dev.modelctl.core.features.scan.ModelNamespaces;
 import dev.modelctl.core.features.scan.ScanRules;
 
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Build step (cli/pom.xml, process-classes): compiles the built-in YAML resources (catalog, scan rules) named on the
  * command line to their JSON form, then loads each through its normal entry point so a built-in that does not parse
- * fails the build rather than the first user; then writes the fast path's {@link CommandTable}. usage: CompileBuiltIns CLASSES_DIR RESOURCE…
+ * fails the build rather than the first user; writes the built-in catalog's {@link ModelNamespaces} (what scan needs
+ * of the catalog) and the fast path's {@link CommandTable}. usage: CompileBuiltIns CLASSES_DIR RESOURCE…
  */
 public final class CompileBuiltIns {
     private CompileBuiltIns() {
@@ -24,6 +26,7 @@ public final class CompileBuiltIns {
             CompiledYaml.compile(classes, args[i]);
         }
         ModelCatalog.builtIn();
+        ModelNamespaces.compile(classes);
         ScanRules.load(List.of());
         Files.writeString(classes.resolve(CommandTable.RESOURCE.substring(1)), CommandTableWriter.write(Main.allCommands(), CommandTableWriter.FAST_COMMANDS));
     }

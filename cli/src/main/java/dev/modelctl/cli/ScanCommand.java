@@ -116,11 +116,10 @@ public final class ScanCommand implements Callable<Integer> {
      * catalog, if its config names one (a repository's catalog adds to what the scanner knows, it cannot hide a provider).
      */
     static ModelNamespaces namespaces(RepoConfig config) {
-        List<ModelCatalog> catalogs = new ArrayList<>(List.of(ModelCatalog.builtIn()));
-        if (config.catalog() != null) {
-            catalogs.add(ModelCatalog.load(config.root().resolve(config.catalog())));
+        if (config.catalog() == null) {
+            return ModelNamespaces.builtIn(); // compiled at build time: the catalog itself is not read
         }
-        return ModelNamespaces.of(catalogs);
+        return ModelNamespaces.of(List.of(ModelCatalog.builtIn(), ModelCatalog.load(config.root().resolve(config.catalog()))));
     }
 
     /** The loaded rules, or the loader's own error (a bad rule file is an InputException, exit 2). */

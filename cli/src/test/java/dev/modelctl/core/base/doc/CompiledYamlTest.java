@@ -1,5 +1,6 @@
 package dev.modelctl.core.base.doc;
 
+import dev.modelctl.core.features.scan.ModelNamespaces;
 import dev.modelctl.core.model.catalog.ModelCatalog;
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,5 +37,14 @@ class CompiledYamlTest {
         ModelCatalog fromYaml = ModelCatalog.load(yaml);
         assertEquals(fromYaml.all(), ModelCatalog.builtIn().all());
         assertEquals(fromYaml.profilePrefixes(), ModelCatalog.builtIn().profilePrefixes());
+    }
+
+    @Test
+    void builtInNamespacesAreTheNamespacesOfTheCatalogReadFromTheYaml() {
+        assertTrue(ModelNamespaces.class.getResource(ModelNamespaces.BUILT_IN_RESOURCE) != null, "the build wrote no namespaces");
+        ModelNamespaces fromYaml = ModelNamespaces.of(java.util.List.of(ModelCatalog.load(Cli.repoRoot().resolve("catalog/bedrock_models.yaml"))));
+        assertEquals(fromYaml, ModelNamespaces.builtIn());
+        assertTrue(fromYaml.providers().containsAll(java.util.List.of("amazon", "anthropic", "meta")), fromYaml.toString());
+        assertTrue(fromYaml.geographies().containsAll(java.util.List.of("us", "eu", "global")), fromYaml.toString());
     }
 }
