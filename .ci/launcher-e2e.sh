@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The launcher's start-up caches (docs/startup.md), end to end on the built jar: one cache per profile and JIT mode,
-# none for a bare --version, the same output with and without a cache, and a cache never used for another jar.
+# The launcher's start-up caches (docs/startup.md), end to end on the built jar: one cache per profile and JIT mode
+# (a bare --version has its own), the same output with and without a cache, and a cache never used for another jar.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -13,8 +13,11 @@ doc="$root/templates/model_routing_config.example.yaml"
 fail() { echo "launcher-e2e: $*" >&2; ls -l "$MODELCTL_CACHE_DIR" >&2 || true; exit 1; }
 caches() { find "$MODELCTL_CACHE_DIR" -maxdepth 1 \( -name '*.aot' -o -name '*.jsa' \) -printf '%f\n' 2>/dev/null | sed 's/.*modelctl\.jar-//' | sort | tr '\n' ' '; }
 
-"$launcher" --version >/dev/null
-[ -z "$(caches)" ] || fail "--version made a cache: $(caches)"
+"$launcher" --version >"$work/version.txt"
+[[ "$(caches)" =~ ^version\.(aot|jsa)\ $ ]] || fail "--version should make the version cache only, made: $(caches)"
+"$launcher" --version >"$work/version-cached.txt"
+cmp -s "$work/version.txt" "$work/version-cached.txt" || fail "--version answers differently with its cache"
+rm -f "$MODELCTL_CACHE_DIR"/*-version.*
 
 "$launcher" check "$doc" >"$work/first.txt"
 [[ "$(caches)" =~ ^check\.(aot|jsa)\ $ ]] || fail "check should make the check cache only, made: $(caches)"
