@@ -28,6 +28,13 @@ for log in "$MODELCTL_CACHE_DIR"/*.log; do
   [ ! -s "$log" ] || fail "the JVM reported a cache problem: $(cat "$log")"
 done
 
+# a machine format runs on the cache trained on everything (the hook caches hold the text output only)
+"$launcher" check --format json "$doc" >"$work/json-cached.txt"
+[[ " $(caches)" =~ \ all\.(aot|jsa)\  ]] || fail "check --format json should make the all cache, made: $(caches)"
+MODELCTL_NO_CACHE=1 "$launcher" check --format json "$doc" >"$work/json-uncached.txt"
+cmp -s "$work/json-cached.txt" "$work/json-uncached.txt" || fail "check --format json answers differently with its cache"
+rm -f "$MODELCTL_CACHE_DIR"/*-all.*
+
 printf 'MODEL = "amazon.nova-lite-v1:0"\n' >"$work/client.py"
 if "$launcher" scan "$work/client.py" >/dev/null; then
   fail "scan should find the hard-coded ID (exit 1)"

@@ -40,16 +40,20 @@ public final class SelfTrainCommand implements Callable<Integer> {
      */
     enum Profile {
         /** A bare {@code --version}: a cache of its few classes starts it ~8 ms faster than none (docs/startup.md). */
-        VERSION(List.of(List.of("--version"))),
-        CHECK(List.of(List.of("validate", "%d"), List.of("check", "%d"), List.of("check", "%f"))),
-        SCAN(List.of(List.of("scan", "%s"))),
+        VERSION(List.of(List.of("--version")), List.of(Format.TEXT)),
+        /** The hooks: text output only (the launcher runs machine formats and output files on ALL's cache). */
+        CHECK(List.of(List.of("validate", "%d"), List.of("check", "%d"), List.of("check", "%f")), List.of(Format.TEXT)),
+        SCAN(List.of(List.of("scan", "%s")), List.of(Format.TEXT)),
         ALL(List.of(List.of("--version"), List.of("validate", "%d"), List.of("check", "%d"), List.of("check", "%f"), List.of("scan", "%s"),
-                List.of("route", "%d", "--set", "task_type=chat", "--explain"), List.of("diff", "%d", "%f")));
+                List.of("route", "%d", "--set", "task_type=chat", "--explain"), List.of("diff", "%d", "%f")), List.of(Format.values()));
 
         final List<List<String>> commands;
+        /** The output formats check, validate and scan are trained in. */
+        final List<Format> formats;
 
-        Profile(List<List<String>> commands) {
+        Profile(List<List<String>> commands, List<Format> formats) {
             this.commands = commands;
+            this.formats = formats;
         }
     }
 
@@ -70,7 +74,7 @@ public final class SelfTrainCommand implements Callable<Integer> {
             Path config = repository(dir);
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             for (List<String> command : profile.commands) {
-                for (Format format : command.size() == 1 || !command.get(0).matches("check|validate|scan") ? List.of(Format.TEXT) : List.of(Format.values())) {
+                for (Format format : command.size() == 1 || !command.get(0).matches("check|validate|scan") ? List.of(Format.TEXT) : profile.formats) {
                     List<String> args = new ArrayList<>();
                     command.forEach(a -> args.add(a.replace("%d", dir.resolve("model_routing_config.yaml").toString())
                             .replace("%f", dir.resolve("findings.yaml").toString())
@@ -93,7 +97,7 @@ public final class SelfTrainCommand implements Callable<Integer> {
                         repository(here);
                         GitInfo.initAndStageAll(here);
                         if (profile != Profile.CHECK) {
-                            for (Format format : Format.values()) {
+                            for (Format format : profile.formats) {
                                 Main.run(new String[]{"scan", "--staged", "--format=" + format}, sink, sink);
                             }
                         }
