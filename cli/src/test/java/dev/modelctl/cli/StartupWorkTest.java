@@ -52,6 +52,20 @@ class StartupWorkTest {
         }
     }
 
+    /** JDK 21+ sets the logger up in System.exit; on 17 (no exit logging) this checks that halting loses no output. */
+    @Test
+    void aBareVersionPrintsAndExitsWithoutTheJdkLogger(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("class-init.log");
+        Process p = new ProcessBuilder(Cli.javaCommand(List.of("-Xlog:class+init=info:file=" + log), List.of("--version")))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertEquals("modelctl " + dev.modelctl.core.report.Version.get() + "\nJVM " + System.getProperty("java.version") + "\n", out);
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(true, lines.stream().anyMatch(l -> l.contains("Initializing 'dev/modelctl/cli/Main'")), "no class-initialization log");
+        assertEquals(List.of(), lines.stream().filter(l -> l.contains("Initializing 'jdk/internal/logger/BootstrapLogger'")).toList());
+    }
+
     @Test
     void checkOfAValidDocumentBuildsNoMapperAndLoadsNoLocaleData(@TempDir Path dir) throws Exception {
         Files.copy(Cli.repoRoot().resolve("templates/model_routing_config.example.yaml"), dir.resolve("model_routing_config.yaml"));
