@@ -44,12 +44,18 @@ public final class ShippedSchemas {
         }
     }
 
-    /** {@code text} (the schema at {@code resource}) compiled; {@code fragment} ("" or a JSON pointer) picks a sub-schema. */
-    public static Schema compile(String resource, String fragment, String text) {
+    /** A shipped schema compiled, with the tree it was compiled from (read once, for both). */
+    public record Compiled(Schema schema, JsonNode tree) {
+    }
+
+    /** The schema at {@code resource} compiled; {@code fragment} ("" or a JSON pointer) picks a sub-schema. */
+    public static Compiled compile(String resource, String fragment) {
+        String text = text(resource);
+        JsonNode tree = tree(resource, text);
         String iri = "https://modelctl.invalid" + resource;
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-                b -> b.schemas(Map.of(iri, text)).nodeReader(READER));
-        return registry.getSchema(SchemaLocation.of(fragment.isEmpty() ? iri : iri + "#" + fragment));
+                b -> b.schemas(Map.of(iri, text)).nodeReader(reader(text, tree)));
+        return new Compiled(registry.getSchema(SchemaLocation.of(fragment.isEmpty() ? iri : iri + "#" + fragment)), tree);
     }
 
     /** The tree of a shipped schema's {@code text}, read as networknt reads it when it compiles (see the class comment). */
@@ -80,18 +86,23 @@ public final class ShippedSchemas {
         }
     };
 
-    /** networknt's reader for the shipped schemas (and the draft-04 meta-schema it may load): {@link #tree}. */
-    private static final NodeReader READER = new NodeReader() {
-        @Override
-        public JsonNode readTree(String content, InputFormat format) {
-            return tree("a shipped schema", content);
-        }
+    /**
+     * networknt's reader for one compile: {@code tree} for the schema's own {@code text} (already read), {@link #tree}
+     * for anything else it loads (the draft-04 meta-schema).
+     */
+    private static NodeReader reader(String text, JsonNode tree) {
+        return new NodeReader() {
+            @Override
+            public JsonNode readTree(String content, InputFormat format) {
+                return content.equals(text) ? tree : tree("a shipped schema", content);
+            }
 
-        @Override
-        public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
-            return tree("a shipped schema", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    };
+            @Override
+            public JsonNode readTree(InputStream in, InputFormat format) throws IOException {
+                return readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8), format);
+            }
+        };
+    }
 
     /** RFC 6901 pointer of a validator instance location. */
     public static String pointer(NodePath path) {

@@ -37,10 +37,7 @@ public final class SchemaCheck {
     private static final String CONDITION_VALUE = "/definitions/conditionValue/";
 
     /** Loaded schemas by resource: each is parsed once per process. */
-    private static final java.util.Map<String, Loaded> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record Loaded(Schema schema, JsonNode tree) {
-    }
+    private static final java.util.Map<String, ShippedSchemas.Compiled> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String resource;
     private final String fragment;
@@ -92,10 +89,7 @@ public final class SchemaCheck {
     }
 
     private Schema schema() {
-        Loaded loaded = LOADED.computeIfAbsent(resource + "#" + fragment, key -> {
-            String text = ShippedSchemas.text(resource);
-            return new Loaded(ShippedSchemas.compile(resource, fragment, text), ShippedSchemas.tree(resource, text));
-        });
+        ShippedSchemas.Compiled loaded = LOADED.computeIfAbsent(resource + "#" + fragment, key -> ShippedSchemas.compile(resource, fragment));
         schemaTree = loaded.tree();
         return loaded.schema();
     }

@@ -106,7 +106,7 @@ public final class ModelCatalog {
     private static Schema schema() {
         Schema s = schema;
         if (s == null) {
-            s = ShippedSchemas.compile(SCHEMA_RESOURCE, "", ShippedSchemas.text(SCHEMA_RESOURCE));
+            s = ShippedSchemas.compile(SCHEMA_RESOURCE, "").schema();
             schema = s;
         }
         return s;

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped schemas are read without Jackson's mapper; what is read and printed must be what the mapper gives. */
@@ -26,6 +27,14 @@ class ShippedSchemasTest {
                     && a.bigIntegerValue().equals(b.bigIntegerValue()) ? 0 : 1;
             assertTrue(MAPPER.readTree(text).equals(sameValue, ShippedSchemas.tree(resource, text)), resource);
         }
+    }
+
+    @Test
+    void eachSchemaIsReadOnceForNetworkntAndTheChecks() {
+        ShippedSchemas.Compiled whole = ShippedSchemas.compile("/schemas/model_routing_config.schema.json", "");
+        assertSame(whole.tree(), whole.schema().getSchemaNode());
+        ShippedSchemas.Compiled ruleFile = ShippedSchemas.compile("/schemas/model_routing_config.schema.json", "/definitions/ruleFile");
+        assertSame(ruleFile.tree().at("/definitions/ruleFile"), ruleFile.schema().getSchemaNode());
     }
 
     @Test
