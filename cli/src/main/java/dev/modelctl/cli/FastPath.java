@@ -34,7 +34,7 @@ final class FastPath {
         if (System.getenv("MODELCTL_PICOCLI") != null) {
             return OptionalInt.empty();
         }
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (isBareVersion(args)) {
             // what picocli's printVersionHelp prints for these plain lines (no markup, no format specifiers)
             for (String line : new ModelctlCommand.VersionProvider().getVersion()) {
                 out.println(line);
@@ -52,6 +52,11 @@ final class FastPath {
         } catch (Exception e) {
             return OptionalInt.of(Main.report(e, parsed.debug(), err));
         }
+    }
+
+    /** {@code modelctl --version} or {@code -V} and nothing else. */
+    static boolean isBareVersion(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /** The command of {@code args} with its fields bound, or null when picocli must parse them. */

@@ -26,7 +26,7 @@ public final class Main {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (FastPath.isBareVersion(args)) {
             // System.exit first sets up the JDK's System.Logger to log the exit (JDK 21+): 15 of the 77 ms of a
             // --version. Nothing runs that could leave a shutdown hook or a buffered byte (docs/startup.md).
             out.flush();
