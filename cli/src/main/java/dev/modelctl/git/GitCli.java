@@ -62,14 +62,23 @@ final class GitCli implements AutoCloseable {
         }
     }
 
-    /** The output of {@code git ARGS} in {@code dir} (stderr dropped), or empty when git cannot be started or fails. */
+    /**
+     * The output of {@code git ARGS} in {@code dir} (stderr dropped), or empty when git cannot be started, fails or
+     * has not finished within 30 s (then it is killed: a git stuck on a lock or a network mount must not hang a
+     * commit). For commands with a line or two of output: it is read after git exits, so it must fit the pipe.
+     */
     private static Optional<byte[]> quietly(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
             byte[] out = p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+            return p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
