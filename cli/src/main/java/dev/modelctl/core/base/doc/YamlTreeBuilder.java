@@ -60,22 +60,41 @@ final class YamlTreeBuilder extends TreeBuilder {
     private final Map<String, Tag> plainTags = new HashMap<>();
     private static final int SHARED_TEXT_MAX = 64;
 
+    /** Documents of this many characters or more are parsed on a thread of their own ({@link PipelinedParser}). */
+    private final int pipelinedFromChars;
+
     YamlTreeBuilder(String file) {
-        super(file);
+        this(file, Runtime.getRuntime().availableProcessors() > 1 ? PIPELINED_FROM_CHARS : Integer.MAX_VALUE);
     }
 
-    private static Parser parser(String text) {
+    YamlTreeBuilder(String file, int pipelinedFromChars) {
+        super(file);
+        this.pipelinedFromChars = pipelinedFromChars;
+    }
+
+    private Parser parser(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(DocumentLoader.MAX_ALIASES);
         options.setNestingDepthLimit(DocumentLoader.MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit(Math.max(text.length() + 1, 1));
-        return new ParserImpl(new StreamReader(new StringReader(text)), options);
+        Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+        return text.length() >= pipelinedFromChars ? new PipelinedParser(parser) : parser;
+    }
+
+    /** From this size on (about 1,300 rules) the parser gets a thread of its own; below it, starting one costs more than it saves. */
+    private static final int PIPELINED_FROM_CHARS = 256 * 1024;
+
+    private static void close(Parser parser) {
+        if (parser instanceof PipelinedParser pipelined) {
+            pipelined.close();
+        }
     }
 
     SourceDocument build(String text) {
+        Parser parser = null;
         try {
-            Parser parser = parser(text);
+            parser = parser(text);
             parser.getEvent(); // stream start
             if (parser.checkEvent(Event.ID.StreamEnd)) {
                 return syntaxError(new Position(1, 1), "empty document; expected a mapping with 'version' and 'models'");
@@ -102,6 +121,8 @@ final class YamlTreeBuilder extends TreeBuilder {
             return syntaxError(e.at, e.getMessage());
         } catch (StackOverflowError e) {
             return syntaxError(new Position(1, 1), "nesting too deep");
+        } finally {
+            close(parser);
         }
     }
 
@@ -119,12 +140,13 @@ final class YamlTreeBuilder extends TreeBuilder {
     /** Every document of a multi-document stream, as far as it reads (for the scanner's env-var extractors). */
     List<SourceDocument> buildAll(String text) {
         List<SourceDocument> out = new ArrayList<>();
+        Parser parser = null;
         try {
-            Parser parser = parser(text);
+            parser = parser(text);
             parser.getEvent(); // stream start
             while (!parser.checkEvent(Event.ID.StreamEnd)) {
                 parser.getEvent(); // document start
-                YamlTreeBuilder one = new YamlTreeBuilder(file);
+                YamlTreeBuilder one = new YamlTreeBuilder(file, pipelinedFromChars);
                 JsonNode root = one.node(parser, one.locations.root(), null, 0);
                 parser.getEvent(); // document end
                 if (!root.isNull()) {
@@ -133,6 +155,8 @@ final class YamlTreeBuilder extends TreeBuilder {
             }
         } catch (YAMLException | TooLargeException | StackOverflowError e) {
             // not YAML we can read: the scanner still scans the text
+        } finally {
+            close(parser);
         }
         return out;
     }
