@@ -2,8 +2,17 @@ package dev.modelctl.cli;
 
 import dev.modelctl.testing.Cli;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The launcher's training run must succeed, or the launcher runs without a cache (and says so once). */
 class SelfTrainTest {
@@ -22,5 +31,30 @@ class SelfTrainTest {
             assertEquals(0, r.exit(), profile + ": " + r);
             assertEquals("", r.out() + r.err(), profile.name());
         }
+    }
+
+    /**
+     * The training adds its rules inside the example's rule list: appended at the end of the file they had become a
+     * syntax error once the example ended with another block, and the cache was trained on the syntax-error path.
+     */
+    @Test
+    void addedRulesAreRulesOfTheExample(@TempDir Path dir) throws IOException {
+        String example;
+        try (InputStream in = SelfTrainTest.class.getResourceAsStream("/templates/model_routing_config.example.yaml")) {
+            example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path doc = dir.resolve("doc.yaml");
+        Files.writeString(doc, SelfTrainCommand.withRules(example, """
+                  - rule_id: rec-premium-copy
+                    priority: 210
+                    conditions:
+                      task_type: product_recommendation
+                      user_segment: premium
+                      region: eu-west-1
+                    model: claude_haiku
+                """));
+        Cli.Result r = Cli.run("check", doc.toString());
+        assertFalse(r.out().contains("syntax-error"), r.toString());
+        assertTrue(r.out().contains("rec-premium-copy"), r.toString());
     }
 }
