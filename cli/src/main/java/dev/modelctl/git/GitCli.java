@@ -11,9 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -119,6 +117,11 @@ final class GitCli implements AutoCloseable {
 
     /** Every entry of the index, stage 0 (merged) and conflicted alike, paths relative to the repository's top. */
     List<Entry> stagedEntries(String flag) {
+        try {
+            startBatch();
+        } catch (IOException e) {
+            // the first blob read tries again and reports it
+        }
         byte[] out = run(flag, null, "ls-files", "--stage", "-z", "--full-name", "--", ":/");
         List<Entry> entries = new ArrayList<>();
         int start = 0;
@@ -138,39 +141,52 @@ final class GitCli implements AutoCloseable {
         return entries;
     }
 
-    /** Object sizes in bytes, by id, in one {@code git cat-file --batch-check} run. */
-    Map<String, Long> sizes(String flag, List<String> ids) {
-        StringBuilder in = new StringBuilder();
-        ids.forEach(id -> in.append(id).append('\n'));
-        byte[] out = run(flag, in.toString().getBytes(StandardCharsets.US_ASCII), "cat-file", "--batch-check");
-        Map<String, Long> sizes = new HashMap<>();
-        for (String line : new String(out, StandardCharsets.US_ASCII).split("\n")) {
-            String[] f = line.split(" ");
-            if (f.length == 3) {
-                sizes.put(f[0], Long.parseLong(f[2]));
-            }
+    /**
+     * The content of blob {@code id}, or {@code null} when it has more than {@code limit} bytes, through one
+     * long-running {@code git cat-file --batch}. git's header line gives the size before the content: an oversized
+     * blob is not read, its batch process is stopped instead (the next blob starts a new one), so no second git
+     * process has to ask for the sizes first.
+     */
+    synchronized byte[] blob(String id, long limit) throws IOException {
+        startBatch();
+        batchIn.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+        batchIn.flush();
+        String header = readLine(batchOut);
+        String[] f = header.split(" ");
+        if (f.length == 2 && f[1].equals("missing")) {
+            throw new IOException("blob " + id + " is missing from the object database");
         }
-        return sizes;
+        long size;
+        try {
+            size = f.length == 3 ? Long.parseLong(f[2]) : -1;
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 0) {
+            throw new IOException("git cat-file: unexpected answer '" + Escape.controls(header) + "' for " + id);
+        }
+        if (size > limit) {
+            close(); // git is already writing the content; stopping it is cheaper than reading it
+            return null;
+        }
+        byte[] content = batchOut.readNBytes((int) size);
+        if (content.length != size || batchOut.read() != '\n') {
+            throw new IOException("git cat-file ended early");
+        }
+        return content;
     }
 
-    /** The content of blob {@code id} ({@code size} bytes), through one long-running {@code git cat-file --batch}. */
-    synchronized byte[] blob(String id, long size) throws IOException {
+    /**
+     * Starts {@code git cat-file --batch} if it is not running; called before the index is listed too, so git has
+     * started by the time the first blob is asked for.
+     */
+    synchronized void startBatch() throws IOException {
         if (batch == null) {
             batch = new ProcessBuilder("git", "cat-file", "--batch").directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             batchIn = batch.getOutputStream();
             batchOut = new BufferedInputStream(batch.getInputStream(), 1 << 16);
         }
-        batchIn.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
-        batchIn.flush();
-        String header = readLine(batchOut);
-        String[] f = header.split(" ");
-        if (f.length != 3 || Long.parseLong(f[2]) != size) {
-            throw new IOException("git cat-file: unexpected answer '" + Escape.controls(header) + "' for " + id);
-        }
-        byte[] content = batchOut.readNBytes((int) size);
-        batchOut.read(); // the LF after the content
-        return content;
     }
 
     private static String readLine(InputStream in) throws IOException {
@@ -243,6 +259,8 @@ final class GitCli implements AutoCloseable {
             }
             batch.destroy();
             batch = null;
+            batchIn = null;
+            batchOut = null;
         }
     }
 }

@@ -34,7 +34,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -166,24 +165,17 @@ public final class ScanSources implements AutoCloseable {
         return out;
     }
 
-    /** The staged blobs as the git binary lists them (what the commit will hold); sizes known before any read. */
+    /** The staged blobs as the git binary lists them (what the commit will hold); each is read only when it fits the limit. */
     private List<ScanTarget> stagedWithGit(GitCli cli) {
         this.git = cli;
         List<GitCli.Entry> entries = cli.stagedEntries("--staged").stream().filter(GitCli.Entry::regularFile).toList();
-        Map<String, Long> sizes = cli.sizes("--staged", entries.stream().map(GitCli.Entry::id).distinct().toList());
         List<ScanTarget> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (GitCli.Entry e : entries) {
             if (!seen.add(e.path())) {
                 continue; // a conflicted path has several stages; the first is scanned
             }
-            Long size = sizes.get(e.id());
-            out.add(new ScanTarget(e.path(), limit -> {
-                if (size == null) {
-                    throw new IOException("blob " + e.id() + " is missing from the object database");
-                }
-                return size > limit ? null : cli.blob(e.id(), size);
-            }));
+            out.add(new ScanTarget(e.path(), limit -> cli.blob(e.id(), limit)));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -40,6 +41,40 @@ class GitIndexTest {
         Cli.Result alt = Cli.runIn(repo, Map.of("GIT_INDEX_FILE", repo.resolve(".git/alt-index").toString()), 60, "scan", "--staged");
         assertEquals(1, alt.exit(), alt::toString);
         assertTrue(alt.out().startsWith("svc.py:1:10: error [hardcoded-model-id]"), alt.out());
+    }
+
+    /** git's header gives the size: an oversized blob is not read (its git process is stopped), the next ones still are. */
+    @Test
+    void anOversizedStagedBlobIsSkippedAndTheBlobsAfterItAreRead(@TempDir Path repo) throws Exception {
+        repoWithOneCommit(repo);
+        Files.writeString(repo.resolve(".modelctl.yaml"), "scan:\n  max_file_bytes: 100000\n");
+        Files.writeString(repo.resolve("a_big.py"), "MODEL = \"" + ID + "\"\n" + "# padding\n".repeat(20_000));
+        Files.writeString(repo.resolve("b.py"), "MODEL = \"" + ID + "\"\n");
+        Files.writeString(repo.resolve("z.py"), "x = 1\nMODEL = \"" + ID + "\"\n");
+        GitRepo.git(repo, "add", "-A");
+        Cli.Result r = Cli.runIn(repo, NO_ENV, 60, "scan", "--staged");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("b.py:1:10: error [hardcoded-model-id]"), r.out());
+        assertTrue(r.out().contains("\nz.py:2:10: error [hardcoded-model-id]"), r.out());
+        assertFalse(r.out().contains("a_big.py"), r.out());
+        assertTrue(r.out().contains("1 over 100000 bytes"), r.out());
+    }
+
+    /**
+     * An index entry whose blob is not in the object database (git itself would refuse to commit it) is counted as
+     * unreadable in the summary; the batch git answers "missing" and the scan goes on.
+     */
+    @Test
+    void aStagedBlobMissingFromTheObjectDatabaseIsCountedUnreadable(@TempDir Path repo) throws Exception {
+        repoWithOneCommit(repo);
+        String ghost = "0123456789abcdef0123456789abcdef01234567";
+        GitRepo.git(repo, "update-index", "--add", "--info-only", "--cacheinfo", "100644," + ghost + ",ghost.py");
+        Files.writeString(repo.resolve("svc.py"), "MODEL = \"" + ID + "\"\n");
+        GitRepo.git(repo, "add", "svc.py"); // after the missing one: still read
+        Cli.Result r = Cli.runIn(repo, NO_ENV, 60, "scan", "--staged");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.out().startsWith("svc.py:1:10: error [hardcoded-model-id]"), r.out());
+        assertTrue(r.out().contains("(skipped: 1 unreadable)"), r.out());
     }
 
     @Test
