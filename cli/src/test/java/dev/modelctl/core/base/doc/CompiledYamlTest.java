@@ -1,5 +1,6 @@
 package dev.modelctl.core.base.doc;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelctl.core.features.scan.ModelNamespaces;
 import dev.modelctl.core.model.catalog.ModelCatalog;
 import dev.modelctl.testing.Cli;
@@ -29,6 +30,36 @@ class CompiledYamlTest {
         assertEquals(java.util.List.of(), compiled.findings());
         assertEquals(yaml.root(), compiled.root());
         assertEquals(yaml.file(), compiled.file());
+        assertEquals(yaml.yaml11(), compiled.yaml11());
+        assertSamePositions(yaml, compiled, yaml.root(), "");
+    }
+
+    /** Every node's key and value position, and what a pointer below a leaf falls back to. */
+    private static void assertSamePositions(SourceDocument expected, SourceDocument actual, JsonNode node, String pointer) {
+        assertEquals(expected.locations().find(pointer), actual.locations().find(pointer), pointer);
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> assertSamePositions(expected, actual, e.getValue(), pointer + "/" + SourceDocument.escape(e.getKey())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                assertSamePositions(expected, actual, node.get(i), pointer + "/" + i);
+            }
+        } else {
+            assertEquals(expected.locations().find(pointer + "/x"), actual.locations().find(pointer + "/x"), pointer + "/x");
+        }
+    }
+
+    /** Every kind of node survives the round trip, exactly: numbers keep their type and scale. */
+    @Test
+    void everyKindOfNodeRoundTrips() throws IOException {
+        String yaml = "text: a\nlong: 42\nnegative: -7\nbig: 123456789012345678901234567890\ndecimal: 0.0030\nexp: 1.5e3\n"
+                + "yes: true\nno: false\nnothing: null\nlist: [1, [2, {k: v}], '']\nempty: {}\nunicode: \"\u00e9\u4e2d\\U0001F600\"\n";
+        SourceDocument parsed = new DocumentLoader().parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "kinds.yaml");
+        SourceDocument decoded = CompiledYaml.decode(CompiledYaml.encode(parsed), "kinds.yaml");
+        assertEquals(parsed.root(), decoded.root());
+        assertEquals(parsed.root().toString(), decoded.root().toString());
+        assertEquals(parsed.root().get("big").getClass(), decoded.root().get("big").getClass());
+        assertEquals(parsed.root().get("decimal").decimalValue().scale(), decoded.root().get("decimal").decimalValue().scale());
+        assertSamePositions(parsed, decoded, parsed.root(), "");
     }
 
     @Test
