@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Build step (cli/pom.xml, process-classes): compiles the built-in YAML resources (catalog, scan rules) named on the
+ * Build step (cli/pom.xml, process-classes): compiles the built-in resources (catalog, scan rules, JSON schemas) named on the
  * command line to their parsed tree (CompiledYaml), then loads each through its normal entry point so a built-in that does not parse
  * fails the build rather than the first user; writes the built-in catalog's {@link ModelNamespaces} (what scan needs
  * of the catalog) and the fast path's {@link CommandTable}. usage: CompileBuiltIns CLASSES_DIR RESOURCE…

@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Built-in YAML data (the model catalog, the scan rules) compiled at build time into its parsed tree and positions,
+ * Built-in data (the model catalog and the scan rules in YAML, the shipped JSON schemas) compiled at build time into
+ * its parsed tree and positions,
  * read at run time without a text parser: the YAML stays the reviewed source, the parsing code that turns the tree
  * into catalog entries or rules is the same, only the reading is cheaper. Neither SnakeYAML nor Jackson's parser
  * runs: setting up Jackson's parser classes alone took 20-30 ms of a {@code scan --staged} (docs/startup.md).
@@ -58,14 +59,26 @@ public final class CompiledYaml {
         }
     }
 
+    /**
+     * The compiled tree of {@code resource} with its text nodes made by {@code nodes}, or {@code null} when the build
+     * did not compile it (the caller then parses the resource itself).
+     */
+    public static JsonNode compiledTree(String resource, JsonNodeFactory nodes) {
+        try (InputStream compiled = CompiledYaml.class.getResourceAsStream(resource + SUFFIX)) {
+            return compiled == null ? null : decode(compiled.readAllBytes(), resource, nodes).root();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + " from the jar", e);
+        }
+    }
+
     /** True when the build compiled {@code resource} (the test suite requires it for every built-in). */
     public static boolean isCompiled(String resource) {
         return CompiledYaml.class.getResource(resource + SUFFIX) != null;
     }
 
     /**
-     * Build step: parses {@code classes/resource} with the document loader (duplicate keys and syntax errors fail the
-     * build) and writes its tree and positions beside it.
+     * Build step: parses {@code classes/resource} (YAML, or JSON by its name) with the document loader (duplicate keys
+     * and syntax errors fail the build) and writes its tree and positions beside it.
      */
     public static void compile(Path classes, String resource) throws IOException {
         Path yaml = classes.resolve(resource.startsWith("/") ? resource.substring(1) : resource);
@@ -132,26 +145,29 @@ public final class CompiledYaml {
     }
 
     static SourceDocument decode(byte[] bytes, String displayName) throws IOException {
+        return decode(bytes, displayName, JsonNodeFactory.instance);
+    }
+
+    private static SourceDocument decode(byte[] bytes, String displayName, JsonNodeFactory nodes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a compiled tree");
         }
         LocationTree locations = new LocationTree();
-        JsonNode root = read(in, locations.root());
+        JsonNode root = read(in, locations.root(), nodes);
         return new SourceDocument(displayName, root, locations, List.of(), Map.of());
     }
 
     private static final Kind[] KINDS = Kind.values();
 
-    private static JsonNode read(DataInputStream in, LocationTree.Node at) throws IOException {
+    private static JsonNode read(DataInputStream in, LocationTree.Node at, JsonNodeFactory nodes) throws IOException {
         at.set(new Position(in.readInt(), in.readInt()), new Position(in.readInt(), in.readInt()));
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
         switch (KINDS[in.readUnsignedByte()]) {
             case OBJECT -> {
                 ObjectNode object = nodes.objectNode();
                 for (int n = in.readInt(); n > 0; n--) {
                     String key = in.readUTF();
-                    object.set(key, read(in, at.field(key)));
+                    object.set(key, read(in, at.field(key), nodes));
                 }
                 return object;
             }
@@ -159,7 +175,7 @@ public final class CompiledYaml {
                 ArrayNode array = nodes.arrayNode();
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
-                    array.add(read(in, at.item(i)));
+                    array.add(read(in, at.item(i), nodes));
                 }
                 return array;
             }

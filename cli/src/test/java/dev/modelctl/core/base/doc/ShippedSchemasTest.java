@@ -26,6 +26,12 @@ class ShippedSchemasTest {
             Comparator<JsonNode> sameValue = (a, b) -> a.equals(b) || a.isIntegralNumber() && b.isIntegralNumber()
                     && a.bigIntegerValue().equals(b.bigIntegerValue()) ? 0 : 1;
             assertTrue(MAPPER.readTree(text).equals(sameValue, ShippedSchemas.tree(resource, text)), resource);
+            // the tree compiled at build time, which networknt compiles, is the same, with the same printing text nodes
+            JsonNode compiled = ShippedSchemas.compile(resource, "").tree();
+            assertTrue(CompiledYaml.isCompiled(resource), resource + " was not compiled by the build (cli/pom.xml)");
+            assertEquals(ShippedSchemas.tree(resource, text), compiled, resource);
+            assertEquals(ShippedSchemas.tree(resource, text).toString(), compiled.toString(), resource);
+            assertTrue(compiled.findValues("description").stream().filter(JsonNode::isTextual).allMatch(d -> d instanceof ShippedSchemas.PrintableText), resource);
         }
     }
 
