@@ -2,7 +2,6 @@ package dev.modelctl.core.features.scan;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Finds environment variables where deployment files set them, by parsing each format (never by grepping it):
@@ -36,12 +35,25 @@ public final class EnvVars {
         final List<String> filePatterns;
         /** Words one of which a file of this format must contain to set an environment variable at all. */
         final List<String> introducers;
+        /** The same words, prepared for the byte search (a format's pre-filter runs over every file of its kind). */
+        private final List<ByteSearch.Literal> introducerBytes;
         private final Parser parser;
 
         Format(List<String> filePatterns, List<String> introducers, Parser parser) {
             this.filePatterns = filePatterns;
             this.introducers = introducers;
+            this.introducerBytes = introducers.stream().map(ByteSearch.Literal::of).toList();
             this.parser = parser;
+        }
+
+        /** Whether the file's bytes contain one of the introducers. */
+        boolean mayIntroduce(byte[] bytes) {
+            for (ByteSearch.Literal word : introducerBytes) {
+                if (ByteSearch.contains(bytes, word)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         static Format of(String path) {
@@ -107,16 +119,13 @@ public final class EnvVars {
     }
 
     /**
-     * Cheap pre-filter on the file's Latin-1 view: a format that can set env vars, a word that introduces them in
-     * that format, and a model key word. Most files fail it and are never decoded or parsed.
+     * Cheap pre-filter on the file's bytes: a format that can set env vars, a model key word, and a word that
+     * introduces variables in that format (both searched eight bytes at a time: most files fail it and are never
+     * decoded or parsed, and it runs on every file, before the JIT has compiled anything; docs/scan.md).
      */
-    public static boolean mayHaveModelKeys(String path, byte[] bytes, Supplier<String> latin1) {
+    public static boolean mayHaveModelKeys(String path, byte[] bytes) {
         Format format = Format.of(path);
-        if (format == Format.NONE || !hasKeyWord(bytes)) {
-            return false;
-        }
-        String text = latin1.get();
-        return format.introducers.stream().anyMatch(text::contains);
+        return format != Format.NONE && hasKeyWord(bytes) && format.mayIntroduce(bytes);
     }
 
     private static final long DS = ByteSearch.broadcast(SHARED);

@@ -94,7 +94,7 @@ public final class Scanner {
         stats.scanned.incrementAndGet();
         TextMatcher.Latin1 view = new TextMatcher.Latin1(bytes);
         List<Match> idMatches = matcher.matches(bytes, view);
-        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes, view);
+        boolean envCandidate = EnvVars.mayHaveModelKeys(target.path(), bytes);
         if (idMatches.isEmpty() && !envCandidate && !JsonStrings.mayHideIds(target.path(), bytes)) {
             return FileResult.NONE; // the common case: nothing to decode
         }

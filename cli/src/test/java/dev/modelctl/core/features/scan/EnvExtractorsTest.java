@@ -58,7 +58,7 @@ class EnvExtractorsTest {
                 byte[] bytes = Files.readAllBytes(sample);
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 // the scanner's own path: pre-filter on the bytes, then the dispatch by file name
-                if (EnvVars.mayHaveModelKeys(path(sample), bytes, new TextMatcher.Latin1(bytes))
+                if (EnvVars.mayHaveModelKeys(path(sample), bytes)
                         && ENV.extract(path(sample), text).stream().anyMatch(v -> EnvVars.isModelKey(v.name()))) {
                     reached.add(path(sample));
                 }
