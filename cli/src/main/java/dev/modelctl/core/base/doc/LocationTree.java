@@ -1,8 +1,7 @@
 package dev.modelctl.core.base.doc;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,15 +9,25 @@ import java.util.Map;
  * Cheaper to build than a map keyed by full pointer strings (no string per node), which matters at 100k rules.
  */
 public final class LocationTree {
-    /** One node's positions and its children (by key for mappings, by index for lists). */
+    /**
+     * One node's positions and its children: by key for mappings, by index for lists. The children sit in one array
+     * (with a parallel key array for mappings) instead of a hash map per node; a 100k-rule document has 1.2 million
+     * nodes, and per-node maps were most of its live heap and of the collector's work. Mappings with many keys get a
+     * key index on top.
+     */
     public static final class Node {
+        private static final int INDEXED_FROM = 16;
         int keyLine;
         int keyColumn;
         int line;
         int column;
         boolean set;
-        private Map<String, Node> fields;
-        private List<Node> items;
+        private Node[] children;
+        /** The children's keys (a mapping), or null (a list, or no children yet). */
+        private String[] keys;
+        private int count;
+        /** Key → child position, for mappings of {@value #INDEXED_FROM} keys or more. */
+        private Map<String, Integer> index;
 
         public void set(Position key, Position value) {
             keyLine = key.line();
@@ -35,43 +44,93 @@ public final class LocationTree {
             line = other.line;
             column = other.column;
             set = other.set;
-            if (other.fields != null) {
-                other.fields.forEach((k, v) -> field(k).copyFrom(v));
+            for (int i = 0; i < other.count; i++) {
+                Node child = other.keys != null ? field(other.keys[i]) : item(i);
+                child.copyFrom(other.children[i]);
             }
-            if (other.items != null) {
-                for (int i = 0; i < other.items.size(); i++) {
-                    item(i).copyFrom(other.items.get(i));
+        }
+
+        /** The child for mapping key {@code name}, made if it does not exist yet. */
+        public Node field(String name) {
+            int at = keyIndex(name);
+            if (at >= 0) {
+                return children[at];
+            }
+            if (keys == null) {
+                keys = new String[Math.max(children == null ? 4 : children.length, 4)];
+            }
+            Node child = append();
+            keys[count - 1] = name;
+            if (index != null) {
+                index.put(name, count - 1);
+            } else if (count == INDEXED_FROM) {
+                index = new HashMap<>();
+                for (int i = 0; i < count; i++) {
+                    index.putIfAbsent(keys[i], i);
                 }
             }
+            return child;
         }
 
-        public Node field(String name) {
-            if (fields == null) {
-                fields = new HashMap<>(8);
-            }
-            return fields.computeIfAbsent(name, k -> new Node());
-        }
-
+        /** The child at list index {@code index}, made (with any before it) if it does not exist yet. */
         public Node item(int index) {
-            if (items == null) {
-                items = new ArrayList<>();
+            if (keys != null) {
+                Node existing = existingChild(Integer.toString(index));
+                return existing != null ? existing : append();
             }
-            while (items.size() <= index) {
-                items.add(new Node());
+            while (count <= index) {
+                append();
             }
-            return items.get(index);
+            return children[index];
+        }
+
+        private Node append() {
+            if (children == null) {
+                children = new Node[4];
+            } else if (count == children.length) {
+                children = Arrays.copyOf(children, count * 2);
+            }
+            if (keys != null && keys.length < children.length) {
+                keys = Arrays.copyOf(keys, children.length);
+            }
+            Node child = new Node();
+            children[count++] = child;
+            return child;
+        }
+
+        private int keyIndex(String name) {
+            if (keys == null) {
+                return -1;
+            }
+            if (index != null) {
+                Integer at = index.get(name);
+                return at == null ? -1 : at;
+            }
+            for (int i = 0; i < count; i++) {
+                if (name.equals(keys[i])) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private Node existingChild(String segment) {
-            if (fields != null) {
-                Node n = fields.get(segment);
-                if (n != null) {
-                    return n;
-                }
+            int at = keyIndex(segment);
+            if (at >= 0) {
+                return children[at];
             }
-            if (items != null && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit) && segment.length() < 10) {
-                int i = Integer.parseInt(segment);
-                return i < items.size() ? items.get(i) : null;
+            if (count == 0 || segment.isEmpty() || !segment.chars().allMatch(Character::isDigit) || segment.length() >= 10) {
+                return null;
+            }
+            int i = Integer.parseInt(segment);
+            if (keys == null) {
+                return i < count ? children[i] : null;
+            }
+            // a key that was a mapping and then a list (a duplicate key): the list's items are the children without a key
+            for (int j = 0; j < count; j++) {
+                if (keys[j] == null && i-- == 0) {
+                    return children[j];
+                }
             }
             return null;
         }
