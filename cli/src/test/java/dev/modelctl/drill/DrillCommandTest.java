@@ -163,7 +163,8 @@ class DrillCommandTest {
     void rolloutStoppedPartWayFailsAndLeavesNothingToClear() throws IOException {
         deployTemplate();
         aws.data.propagationDelays(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(80))
-                .stopDeploymentAfterServedTo(2);
+                .stopDeploymentAfterServedTo(2)
+                .answerLateAfterStop(Duration.ofMillis(800)); // the second session's answer arrives after the rollback shows
         Cli.Result r = drill("--format", "json", "--bake", "10m");
         assertEquals(1, r.exit(), r::toString);
         JsonNode d = MAPPER.readTree(r.out()).get("drill");

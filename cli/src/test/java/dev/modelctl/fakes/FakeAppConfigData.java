@@ -87,6 +87,17 @@ public final class FakeAppConfigData extends FakeHttp {
     }
 
     /** Once this many sessions got the version of a deployment in progress, that deployment is stopped (rolled back). */
+    /**
+     * The answer that ends a rollout (see {@link #stopDeploymentAfterServedTo}) reaches its session this much later
+     * (real time), after the rollback is already visible to GetDeployment: a reader must still count it.
+     */
+    public FakeAppConfigData answerLateAfterStop(Duration lateness) {
+        lateAfterStopMs = lateness.toMillis();
+        return this;
+    }
+
+    private volatile long lateAfterStopMs;
+
     public FakeAppConfigData stopDeploymentAfterServedTo(int sessionsServed) {
         stopAfterServedTo = sessionsServed;
         return this;
@@ -175,8 +186,13 @@ public final class FakeAppConfigData extends FakeHttp {
         }
         s.has = served.version();
         headers.put("Content-Type", served.contentType());
-        if (served.fromDeploymentInProgress() != null) {
-            maybeStop(served.fromDeploymentInProgress(), served.version());
+        if (served.fromDeploymentInProgress() != null && maybeStop(served.fromDeploymentInProgress(), served.version())
+                && lateAfterStopMs > 0) {
+            try {
+                Thread.sleep(lateAfterStopMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return new Response(200, headers, served.content());
     }
@@ -221,15 +237,18 @@ public final class FakeAppConfigData extends FakeHttp {
         return null;
     }
 
-    private void maybeStop(FakeDeployment d, int version) {
+    /** Stops {@code d} once enough sessions have {@code version}; whether it stopped now. */
+    private boolean maybeStop(FakeDeployment d, int version) {
         if (stopAfterServedTo <= 0) {
-            return;
+            return false;
         }
         long got = sessions.stream().filter(x -> x.has != null && x.has == version).count();
         if (got >= stopAfterServedTo) {
             stopAfterServedTo = 0;
             d.stop();
+            return true;
         }
+        return false;
     }
 
     private Response badRequest(String problem, String message) {

@@ -126,12 +126,31 @@ public final class SessionSampler implements AutoCloseable {
                     waiting |= r.sessions().get(i).servedAfter() == null && watchers.get(i).dead == null;
                 }
                 long left = deadline - System.currentTimeMillis();
-                if (!waiting || left <= 0) {
+                if (!waiting) {
                     return r;
+                }
+                if (left <= 0) {
+                    // a response already on its way when the window closed counts: a session that got the document
+                    // (the one whose fetch ended a rollout, say) is still being read
+                    return settled() ? result(phase, since, served) : r;
                 }
                 waitQuietly(left);
             }
         }
+    }
+
+    /** Real time a poll already in flight at the end of a phase may take to be read (a service's HTTP call). */
+    private static final long IN_FLIGHT_GRACE_MILLIS = 5_000;
+
+    /** Waits (holding {@code changed}) until no session is in the middle of a poll; whether any was. */
+    private boolean settled() {
+        long until = System.currentTimeMillis() + IN_FLIGHT_GRACE_MILLIS;
+        boolean waited = false;
+        while (watchers.stream().anyMatch(w -> w.busy && w.thread.isAlive()) && System.currentTimeMillis() < until) {
+            waited = true;
+            waitQuietly(until - System.currentTimeMillis());
+        }
+        return waited;
     }
 
     private PhaseResult result(String phase, Duration since, Predicate<RoutingDocument> served) {
@@ -203,6 +222,8 @@ public final class SessionSampler implements AutoCloseable {
         volatile SessionException dead;
         volatile int polls;
         volatile int restarts;
+        /** Between asking AppConfig Data and having read its answer. */
+        volatile boolean busy;
 
         Watcher(int index) {
             this.index = index;
@@ -244,6 +265,7 @@ public final class SessionSampler implements AutoCloseable {
                 return;
             }
             while (!stopped) {
+                busy = true;
                 try {
                     if (session == null) {
                         session = api.start(application, environment, profile, minimumPoll);
@@ -257,6 +279,7 @@ public final class SessionSampler implements AutoCloseable {
                     } else if (current() == null) {
                         dead = new SessionException("NoConfiguration", "AppConfig Data serves no configuration for this environment and profile"
                                 + " (nothing deployed yet?)");
+                        busy = false;
                         signal();
                         return;
                     }
@@ -269,10 +292,12 @@ public final class SessionSampler implements AutoCloseable {
                     restarts++;
                     if (++failures >= MAX_CONSECUTIVE_ERRORS) {
                         dead = new SessionException(e.code(), "AppConfig Data session " + index + " failed " + failures + " times in a row: " + e.getMessage());
+                        busy = false;
                         signal();
                         return;
                     }
                 }
+                busy = false;
                 signal();
                 try {
                     clock.sleep(wait);
