@@ -36,7 +36,7 @@ public final class ScanRules {
         Map<String, ScanRule> rules = new LinkedHashMap<>();
         DocumentLoader loader = new DocumentLoader();
         for (String resource : BUILT_IN) {
-            // compiled to JSON at build time from the YAML (docs/startup.md)
+            // compiled at build time from the YAML to its tree (docs/startup.md)
             parse(CompiledYaml.load(resource, "rules" + resource.substring("/rules".length())), ns, rules, false);
         }
         for (Path p : extra) {

@@ -49,7 +49,7 @@ public final class ModelCatalog {
     public static ModelCatalog builtIn() {
         ModelCatalog c = builtIn;
         if (c == null) {
-            // compiled to JSON at build time from the YAML (docs/startup.md); the shipped file is schema-checked by the
+            // compiled at build time from the YAML to its tree (docs/startup.md); the shipped file is schema-checked by the
             // test suite (SchemaAndCatalogTest), not on every start
             c = parse(CompiledYaml.load(RESOURCE, "catalog/bedrock_models.yaml"), false);
             builtIn = c;
