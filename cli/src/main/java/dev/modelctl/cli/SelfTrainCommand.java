@@ -115,23 +115,17 @@ public final class SelfTrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The example document with {@code rules} (list items, two spaces in) added at the top of its rule list. */
-    static String withRules(String example, String rules) {
+    /**
+     * The example document with rules that have findings added at the top of its rule list: a priority conflict, an
+     * unknown use case (with a did-you-mean) and, with the ownership file, rules outside their team's range.
+     */
+    static String findingsDocument(String example) {
         int list = example.indexOf("\nrules:\n");
         if (list < 0) {
             throw new IllegalStateException("the bundled example has no top-level 'rules:' list to train on");
         }
         int at = list + "\nrules:\n".length();
-        return example.substring(0, at) + rules + example.substring(at);
-    }
-
-    /** A small repository: config, ownership file, the example document, one with findings, sources to scan. */
-    private static Path repository(Path dir) throws IOException {
-        copy("/templates/model_routing_config.example.yaml", dir.resolve("model_routing_config.yaml"));
-        copy("/templates/routing_rule_ownership.example.yaml", dir.resolve("routing_rule_ownership.yaml"));
-        String example = Files.readString(dir.resolve("model_routing_config.yaml"));
-        // a shadowed rule, a priority conflict, an unknown use case and a rule outside its team's range
-        Files.writeString(dir.resolve("findings.yaml"), withRules(example, """
+        return example.substring(0, at) + """
                   - rule_id: rec-premium-copy
                     priority: 210
                     conditions:
@@ -144,7 +138,15 @@ public final class SelfTrainCommand implements Callable<Integer> {
                     conditions:
                       task_type: intent_clasify
                     model: nova_lite
-                """));
+                """ + example.substring(at);
+    }
+
+    /** A small repository: config, ownership file, the example document, one with findings, sources to scan. */
+    private static Path repository(Path dir) throws IOException {
+        copy("/templates/model_routing_config.example.yaml", dir.resolve("model_routing_config.yaml"));
+        copy("/templates/routing_rule_ownership.example.yaml", dir.resolve("routing_rule_ownership.yaml"));
+        String example = Files.readString(dir.resolve("model_routing_config.yaml"));
+        Files.writeString(dir.resolve("findings.yaml"), findingsDocument(example));
         Path config = dir.resolve(".modelctl.yaml");
         Files.writeString(config, """
                 documents: [model_routing_config.yaml]

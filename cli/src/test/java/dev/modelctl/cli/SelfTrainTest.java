@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,23 +39,18 @@ class SelfTrainTest {
      * syntax error once the example ended with another block, and the cache was trained on the syntax-error path.
      */
     @Test
-    void addedRulesAreRulesOfTheExample(@TempDir Path dir) throws IOException {
+    void theFindingsDocumentHasRuleAnalysisFindings(@TempDir Path dir) throws IOException {
         String example;
         try (InputStream in = SelfTrainTest.class.getResourceAsStream("/templates/model_routing_config.example.yaml")) {
             example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path doc = dir.resolve("doc.yaml");
-        Files.writeString(doc, SelfTrainCommand.withRules(example, """
-                  - rule_id: rec-premium-copy
-                    priority: 210
-                    conditions:
-                      task_type: product_recommendation
-                      user_segment: premium
-                      region: eu-west-1
-                    model: claude_haiku
-                """));
+        Path doc = dir.resolve("findings.yaml");
+        Files.writeString(doc, SelfTrainCommand.findingsDocument(example));
         Cli.Result r = Cli.run("check", doc.toString());
+        assertEquals(1, r.exit(), r.toString());
         assertFalse(r.out().contains("syntax-error"), r.toString());
-        assertTrue(r.out().contains("rec-premium-copy"), r.toString());
+        for (String check : List.of("[priority-conflict]", "[unknown-use-case]")) {
+            assertTrue(r.out().contains(check), check + " in " + r.out());
+        }
     }
 }
