@@ -166,7 +166,12 @@ final class GitCli implements AutoCloseable {
             throw new IOException("git cat-file: unexpected answer '" + Escape.controls(header) + "' for " + id);
         }
         if (size > limit) {
-            close(); // git is already writing the content; stopping it is cheaper than reading it
+            // git is already writing the content: kill it (closing its input would leave it blocked on a full pipe)
+            Process oversized = batch;
+            batch = null;
+            batchIn = null;
+            batchOut = null;
+            oversized.destroyForcibly();
             return null;
         }
         byte[] content = batchOut.readNBytes((int) size);
