@@ -44,8 +44,10 @@ public final class LocationTree {
             line = other.line;
             column = other.column;
             set = other.set;
+            int items = 0;
             for (int i = 0; i < other.count; i++) {
-                Node child = other.keys != null ? field(other.keys[i]) : item(i);
+                String key = other.keys == null ? null : other.keys[i];
+                Node child = key != null ? field(key) : item(items++);
                 child.copyFrom(other.children[i]);
             }
         }

@@ -72,6 +72,19 @@ class DocumentLoaderTest {
         assertEquals("key 'version' appears twice in the top level (first at line 1)", j.message());
     }
 
+    /** A key given twice, first as a mapping and then as a list, inside an anchor that is aliased: the last value's positions. */
+    @Test
+    void aDuplicateKeyThatChangesKindKeepsTheLastValuesPositionsThroughAnAlias() {
+        SourceDocument doc = yaml("base: &b\n  a: {x: 1}\n  a: [p, q]\ncopy: *b\n");
+        Finding f = only(doc);
+        assertEquals(Check.DUPLICATE_KEY, f.check());
+        assertEquals(3, f.line());
+        assertEquals(new Position(3, 10), doc.valueAt("/base/a/1"));
+        assertEquals(new Position(3, 10), doc.valueAt("/copy/a/1"));
+        assertEquals(new Position(3, 7), doc.valueAt("/copy/a/0"));
+        assertEquals("q", doc.root().at("/copy/a/1").asText());
+    }
+
     @Test
     void malformedYamlNamesLineAndColumn() {
         SourceDocument doc = yaml("version: 1\nmodels:\n  a: [1, 2\n  b: 3\n");
