@@ -1,9 +1,10 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.base.io.JarResources;
+
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,9 +52,11 @@ record CommandTable(Map<String, Command> commands) {
      * the generated resource, e.g. an IDE run) or it cannot be read.
      */
     static CommandTable load() {
-        try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
-            return in == null ? new CommandTable(Map.of()) : parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
+        try {
+            byte[] table = JarResources.bytes(RESOURCE).orElse(null);
+            return table == null ? new CommandTable(Map.of())
+                    : parse(new BufferedReader(new StringReader(new String(table, StandardCharsets.UTF_8))));
+        } catch (IOException | java.io.UncheckedIOException e) {
             return new CommandTable(Map.of());
         }
     }

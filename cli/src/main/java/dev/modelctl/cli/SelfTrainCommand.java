@@ -3,11 +3,11 @@ package dev.modelctl.cli;
 import dev.modelctl.core.base.finding.Findings;
 import dev.modelctl.core.report.Format;
 import dev.modelctl.git.GitInfo;
+import dev.modelctl.core.base.io.JarResources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -162,11 +162,6 @@ public final class SelfTrainCommand implements Callable<Integer> {
     }
 
     private static void copy(String resource, Path to) throws IOException {
-        try (InputStream in = SelfTrainCommand.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing from the jar: " + resource);
-            }
-            Files.copy(in, to);
-        }
+        Files.writeString(to, JarResources.text(resource));
     }
 }

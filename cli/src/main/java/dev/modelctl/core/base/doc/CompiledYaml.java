@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelctl.core.base.io.JarResources;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -44,19 +45,8 @@ public final class CompiledYaml {
      * otherwise, e.g. classes compiled by an IDE); {@code displayName} is how messages name the file.
      */
     public static SourceDocument load(String resource, String displayName) {
-        try (InputStream compiled = CompiledYaml.class.getResourceAsStream(resource + SUFFIX)) {
-            if (compiled != null) {
-                return decode(compiled.readAllBytes(), displayName);
-            }
-            try (InputStream yaml = CompiledYaml.class.getResourceAsStream(resource)) {
-                if (yaml == null) {
-                    throw new IllegalStateException("missing from the jar: " + resource);
-                }
-                return new DocumentLoader().parse(yaml.readAllBytes(), displayName);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource + " from the jar", e);
-        }
+        SourceDocument compiled = compiled(resource, displayName, JsonNodeFactory.instance);
+        return compiled != null ? compiled : new DocumentLoader().parse(JarResources.text(resource).getBytes(StandardCharsets.UTF_8), displayName);
     }
 
     /**
@@ -64,10 +54,20 @@ public final class CompiledYaml {
      * did not compile it (the caller then parses the resource itself).
      */
     public static JsonNode compiledTree(String resource, JsonNodeFactory nodes) {
-        try (InputStream compiled = CompiledYaml.class.getResourceAsStream(resource + SUFFIX)) {
-            return compiled == null ? null : decode(compiled.readAllBytes(), resource, nodes).root();
+        SourceDocument compiled = compiled(resource, resource, nodes);
+        return compiled == null ? null : compiled.root();
+    }
+
+    /** The compiled form of {@code resource}, or {@code null} when the build made none. */
+    private static SourceDocument compiled(String resource, String displayName, JsonNodeFactory nodes) {
+        byte[] bytes = JarResources.bytes(resource + SUFFIX).orElse(null);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return decode(bytes, displayName, nodes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource + " from the jar", e);
+            throw new UncheckedIOException("cannot read " + resource + SUFFIX + " from the jar", e);
         }
     }
 

@@ -11,10 +11,10 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.serialization.NodeReader;
+import dev.modelctl.core.base.io.JarResources;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -34,14 +34,7 @@ public final class ShippedSchemas {
 
     /** The text of {@code resource} (e.g. {@code /schemas/model_routing_config.schema.json}). */
     public static String text(String resource) {
-        try (InputStream in = ShippedSchemas.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema missing from the jar: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JarResources.text(resource);
     }
 
     /** A shipped schema compiled, with the tree it was compiled from (read once, for both). */

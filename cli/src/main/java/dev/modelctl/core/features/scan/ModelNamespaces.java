@@ -2,10 +2,9 @@ package dev.modelctl.core.features.scan;
 
 import dev.modelctl.core.model.catalog.CatalogModel;
 import dev.modelctl.core.model.catalog.ModelCatalog;
+import dev.modelctl.core.base.io.JarResources;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +53,8 @@ public record ModelNamespaces(List<String> providers, List<String> geographies) 
 
     /** The built-in catalog's namespaces: as the build wrote them, or from the catalog when it did not (an IDE build). */
     public static ModelNamespaces builtIn() {
-        try (InputStream in = ModelNamespaces.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-            return in == null ? fromBuiltInCatalog() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUILT_IN_RESOURCE + " from the jar", e);
-        }
+        return JarResources.bytes(BUILT_IN_RESOURCE).map(b -> parse(new String(b, StandardCharsets.UTF_8)))
+                .orElseGet(ModelNamespaces::fromBuiltInCatalog);
     }
 
     /** The built-in catalog's namespaces, read from the catalog itself. */

@@ -1,9 +1,7 @@
 package dev.modelctl.core.model.catalog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.modelctl.core.base.io.JarResources;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,7 +38,7 @@ public final class ModelBlockTemplate {
      * the facts of its catalog entry {@code model}.
      */
     public static String render(String name, String modelId, CatalogModel model, Format format) {
-        String template = read(format.resource);
+        String template = JarResources.text(format.resource);
         boolean anthropic = !model.anthropicVersions().isEmpty();
         Map<String, String> values = Map.ofEntries(
                 Map.entry("name", name),
@@ -81,14 +79,4 @@ public final class ModelBlockTemplate {
         return out;
     }
 
-    private static String read(String resource) {
-        try (InputStream in = ModelBlockTemplate.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("template missing from the jar: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
