@@ -1,7 +1,7 @@
 package dev.modelctl.cli;
 
 import dev.modelctl.core.model.catalog.ModelCatalog;
-import dev.modelctl.core.base.doc.CompiledYaml;
+import dev.modelctl.core.base.doc.CompiledTree;
 import dev.modelctl.core.features.scan.ModelNamespaces;
 import dev.modelctl.core.features.scan.ScanRules;
 
@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Build step (cli/pom.xml, process-classes): compiles the built-in resources (catalog, scan rules, JSON schemas) named on the
- * command line to their parsed tree (CompiledYaml), then loads each through its normal entry point so a built-in that does not parse
+ * command line to their parsed tree (CompiledTree), then loads each through its normal entry point so a built-in that does not parse
  * fails the build rather than the first user; writes the built-in catalog's {@link ModelNamespaces} (what scan needs
  * of the catalog) and the fast path's {@link CommandTable}. usage: CompileBuiltIns CLASSES_DIR RESOURCE…
  */
@@ -23,7 +23,7 @@ public final class CompileBuiltIns {
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args[0]);
         for (int i = 1; i < args.length; i++) {
-            CompiledYaml.compile(classes, args[i]);
+            CompiledTree.compile(classes, args[i]);
         }
         ModelCatalog.builtIn();
         ModelNamespaces.compile(classes);

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The hook paths stay clear of JDK and Jackson set-up that costs more than their own work on a cold JVM
  * (docs/startup.md, "Inside the JVM"): Jackson's {@code ObjectMapper} (its class set-up builds a
  * {@code SimpleDateFormat}), the JDK's locale data (any {@code String.format} of a number) and Jackson's parser
- * classes (the built-ins are read from their compiled trees, CompiledYaml). Run in a child JVM
+ * classes (the built-ins are read from their compiled trees, CompiledTree). Run in a child JVM
  * with the class-initialization log, which names every class the run initializes.
  */
 class StartupWorkTest {

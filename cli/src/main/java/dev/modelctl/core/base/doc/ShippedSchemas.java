@@ -44,8 +44,8 @@ public final class ShippedSchemas {
     /** The schema at {@code resource} compiled; {@code fragment} ("" or a JSON pointer) picks a sub-schema. */
     public static Compiled compile(String resource, String fragment) {
         String text = text(resource);
-        // compiled at build time (CompiledYaml): no JSON parser, whose class set-up is most of reading a schema
-        JsonNode compiled = CompiledYaml.compiledTree(resource, PRINTABLE_TEXTS);
+        // compiled at build time (CompiledTree): no JSON parser, whose class set-up is most of reading a schema
+        JsonNode compiled = CompiledTree.compiledTree(resource, PRINTABLE_TEXTS);
         JsonNode tree = compiled != null ? compiled : tree(resource, text);
         String iri = "https://modelctl.invalid" + resource;
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,

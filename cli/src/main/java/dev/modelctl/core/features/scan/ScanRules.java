@@ -1,7 +1,7 @@
 package dev.modelctl.core.features.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modelctl.core.base.doc.CompiledYaml;
+import dev.modelctl.core.base.doc.CompiledTree;
 import dev.modelctl.core.base.doc.DocumentLoader;
 import dev.modelctl.core.base.io.InputException;
 import dev.modelctl.core.base.doc.SourceDocument;
@@ -37,7 +37,7 @@ public final class ScanRules {
         DocumentLoader loader = new DocumentLoader();
         for (String resource : BUILT_IN) {
             // compiled at build time from the YAML to its tree (docs/startup.md)
-            parse(CompiledYaml.load(resource, "rules" + resource.substring("/rules".length())), ns, rules, false);
+            parse(CompiledTree.load(resource, "rules" + resource.substring("/rules".length())), ns, rules, false);
         }
         for (Path p : extra) {
             parse(loader.load(p, p.toString()), ns, rules, true);

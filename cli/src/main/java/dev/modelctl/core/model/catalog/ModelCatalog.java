@@ -3,7 +3,7 @@ package dev.modelctl.core.model.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import dev.modelctl.core.base.doc.CompiledYaml;
+import dev.modelctl.core.base.doc.CompiledTree;
 import dev.modelctl.core.base.doc.DocumentLoader;
 import dev.modelctl.core.base.io.InputException;
 import dev.modelctl.core.base.doc.Position;
@@ -51,7 +51,7 @@ public final class ModelCatalog {
         if (c == null) {
             // compiled at build time from the YAML to its tree (docs/startup.md); the shipped file is schema-checked by the
             // test suite (SchemaAndCatalogTest), not on every start
-            c = parse(CompiledYaml.load(RESOURCE, "catalog/bedrock_models.yaml"), false);
+            c = parse(CompiledTree.load(RESOURCE, "catalog/bedrock_models.yaml"), false);
             builtIn = c;
         }
         return c;

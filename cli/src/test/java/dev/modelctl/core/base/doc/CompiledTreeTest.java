@@ -19,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The built-ins compiled at build time are the reviewed YAML: the same tree (so the same catalog entries and rules,
  * which the unchanged parsing code derives from the tree alone), node for node.
  */
-class CompiledYamlTest {
+class CompiledTreeTest {
     @ParameterizedTest
     @CsvSource({"/catalog/bedrock_models.yaml, catalog/bedrock_models.yaml", "/rules/model_ids.yaml, rules/model_ids.yaml"})
     void compiledTreeIsTheYamlTree(String resource, String repoFile) throws IOException {
-        assertTrue(CompiledYaml.isCompiled(resource), resource + " was not compiled by the build (cli/pom.xml)");
-        SourceDocument compiled = CompiledYaml.load(resource, repoFile);
+        assertTrue(CompiledTree.isCompiled(resource), resource + " was not compiled by the build (cli/pom.xml)");
+        SourceDocument compiled = CompiledTree.load(resource, repoFile);
         SourceDocument yaml = new DocumentLoader().parse(Files.readAllBytes(Cli.repoRoot().resolve(repoFile)), repoFile);
         assertEquals(java.util.List.of(), yaml.findings());
         assertEquals(java.util.List.of(), compiled.findings());
@@ -54,7 +54,7 @@ class CompiledYamlTest {
         String yaml = "text: a\nlong: 42\nnegative: -7\nbig: 123456789012345678901234567890\ndecimal: 0.0030\nexp: 1.5e3\n"
                 + "yes: true\nno: false\nnothing: null\nlist: [1, [2, {k: v}], '']\nempty: {}\nunicode: \"\u00e9\u4e2d\\U0001F600\"\n";
         SourceDocument parsed = new DocumentLoader().parse(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "kinds.yaml");
-        SourceDocument decoded = CompiledYaml.decode(CompiledYaml.encode(parsed), "kinds.yaml");
+        SourceDocument decoded = CompiledTree.decode(CompiledTree.encode(parsed), "kinds.yaml");
         assertEquals(parsed.root(), decoded.root());
         assertEquals(parsed.root().toString(), decoded.root().toString());
         assertEquals(parsed.root().get("big").getClass(), decoded.root().get("big").getClass());

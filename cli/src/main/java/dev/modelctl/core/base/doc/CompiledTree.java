@@ -27,17 +27,17 @@ import java.util.Map;
  * read at run time without a text parser: the YAML stays the reviewed source, the parsing code that turns the tree
  * into catalog entries or rules is the same, only the reading is cheaper. Neither SnakeYAML nor Jackson's parser
  * runs: setting up Jackson's parser classes alone took 20-30 ms of a {@code scan --staged} (docs/startup.md).
- * The form is Java's {@link DataOutputStream} encoding of the nodes in document order; {@code CompiledYamlTest}
+ * The form is Java's {@link DataOutputStream} encoding of the nodes in document order; {@code CompiledTreeTest}
  * proves the tree and every position equal to the YAML's.
  */
-public final class CompiledYaml {
+public final class CompiledTree {
     /** The compiled form sits beside the YAML resource, with this suffix appended. */
     public static final String SUFFIX = ".tree";
     private static final int MAGIC = 0x4d435431; // "MCT1"
 
     private enum Kind { OBJECT, ARRAY, TEXT, LONG, BIG_INTEGER, DECIMAL, DOUBLE, TRUE, FALSE, NULL }
 
-    private CompiledYaml() {
+    private CompiledTree() {
     }
 
     /**
@@ -73,7 +73,7 @@ public final class CompiledYaml {
 
     /** True when the build compiled {@code resource} (the test suite requires it for every built-in). */
     public static boolean isCompiled(String resource) {
-        return CompiledYaml.class.getResource(resource + SUFFIX) != null;
+        return CompiledTree.class.getResource(resource + SUFFIX) != null;
     }
 
     /**
