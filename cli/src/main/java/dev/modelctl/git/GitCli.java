@@ -149,36 +149,52 @@ final class GitCli implements AutoCloseable {
      */
     synchronized byte[] blob(String id, long limit) throws IOException {
         startBatch();
-        batchIn.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
-        batchIn.flush();
-        String header = readLine(batchOut);
+        String header;
+        try {
+            batchIn.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+            batchIn.flush();
+            header = readLine(batchOut);
+        } catch (IOException e) {
+            stopBatch();
+            throw e;
+        }
         String[] f = header.split(" ");
         if (f.length == 2 && f[1].equals("missing")) {
-            throw new IOException("blob " + id + " is missing from the object database");
+            throw new IOException("blob " + id + " is missing from the object database"); // git goes on with the next
         }
-        long size;
-        try {
-            size = f.length == 3 ? Long.parseLong(f[2]) : -1;
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (size < 0) {
-            throw new IOException("git cat-file: unexpected answer '" + Escape.controls(header) + "' for " + id);
-        }
-        if (size > limit) {
-            // git is already writing the content: kill it (closing its input would leave it blocked on a full pipe)
-            Process oversized = batch;
-            batch = null;
-            batchIn = null;
-            batchOut = null;
-            oversized.destroyForcibly();
+        long size = f.length == 3 && f[2].matches("[0-9]{1,18}") ? Long.parseLong(f[2]) : -1;
+        if (size < 0 || size > limit) {
+            stopBatch(); // an answer we do not read (git may be writing its content) must not be taken for the next
+            if (size < 0) {
+                throw new IOException("git cat-file: unexpected answer '" + Escape.controls(header) + "' for " + id);
+            }
             return null;
         }
-        byte[] content = batchOut.readNBytes((int) size);
-        if (content.length != size || batchOut.read() != '\n') {
-            throw new IOException("git cat-file ended early");
+        byte[] content;
+        try {
+            content = batchOut.readNBytes((int) size);
+            if (content.length != size || batchOut.read() != '\n') {
+                throw new IOException("git cat-file ended early");
+            }
+        } catch (IOException e) {
+            stopBatch();
+            throw e;
         }
         return content;
+    }
+
+    /**
+     * Kills the batch process (the next blob starts a new one). Not a graceful close: git may be writing content
+     * nobody reads, and would block on the full pipe instead of seeing its input end.
+     */
+    private void stopBatch() {
+        Process stopped = batch;
+        batch = null;
+        batchIn = null;
+        batchOut = null;
+        if (stopped != null) {
+            stopped.destroyForcibly();
+        }
     }
 
     /**
@@ -262,10 +278,7 @@ final class GitCli implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            batch.destroy();
-            batch = null;
-            batchIn = null;
-            batchOut = null;
+            stopBatch();
         }
     }
 }
