@@ -6,6 +6,7 @@ import org.yaml.snakeyaml.parser.Parser;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * SnakeYAML's parser on a thread of its own, handing its events over in batches. Scanning and parsing are about
@@ -98,9 +99,18 @@ final class PipelinedParser implements Parser, AutoCloseable {
         return event;
     }
 
+    /** The next batch; never waits on a parser thread that has died (say, out of memory while handing over its failure). */
     private Batch take() {
         try {
-            return queue.take();
+            while (true) {
+                Batch next = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    return next;
+                }
+                if (!producer.isAlive() && queue.isEmpty()) {
+                    throw new IllegalStateException("the YAML parser thread ended before the document did");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while reading the document");
