@@ -156,23 +156,43 @@ public final class FakeAppConfigData extends FakeHttp {
         return token;
     }
 
-    private synchronized Response latest(java.util.regex.Matcher m, HttpExchange x, byte[] body) {
+    /** GetLatestConfiguration; an answer that ended a rollout may leave late, outside the lock like any slow network. */
+    private Response latest(java.util.regex.Matcher m, HttpExchange x, byte[] body) {
+        Answer answer = answer(x);
+        if (answer.endedRollout() && lateAfterStopMs > 0) {
+            try {
+                Thread.sleep(lateAfterStopMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return answer.response();
+    }
+
+    /** A response, and whether serving it stopped a deployment ({@link #stopDeploymentAfterServedTo}). */
+    private record Answer(Response response, boolean endedRollout) {
+        Answer(Response response) {
+            this(response, false);
+        }
+    }
+
+    private synchronized Answer answer(HttpExchange x) {
         calls.add("GetLatestConfiguration");
         String token = query(x, "configuration_token");
         Token t = token == null ? null : tokens.get(token);
         if (t == null) {
-            return badRequest("Corrupted", "Invalid ConfigurationToken");
+            return new Answer(badRequest("Corrupted", "Invalid ConfigurationToken"));
         }
         if (t.used()) {
-            return badRequest("Corrupted", "ConfigurationToken has already been used; use the NextPollConfigurationToken of the last response");
+            return new Answer(badRequest("Corrupted", "ConfigurationToken has already been used; use the NextPollConfigurationToken of the last response"));
         }
         if (now() - t.issuedAt() > TOKEN_LIFETIME.toSeconds() * msPerSecond) {
-            return badRequest("Expired", "ConfigurationToken has expired");
+            return new Answer(badRequest("Expired", "ConfigurationToken has expired"));
         }
         Session s = t.session();
         long real = System.currentTimeMillis();
         if (s.lastCallAt >= 0 && real - s.lastCallAt < s.pollSeconds * msPerSecond - 1) {
-            return badRequest("PollIntervalNotSatisfied", "Poll interval of " + s.pollSeconds + " seconds not satisfied");
+            return new Answer(badRequest("PollIntervalNotSatisfied", "Poll interval of " + s.pollSeconds + " seconds not satisfied"));
         }
         tokens.put(token, new Token(s, t.issuedAt(), true));
         s.lastCallAt = real;
@@ -182,19 +202,12 @@ public final class FakeAppConfigData extends FakeHttp {
         headers.put("Next-Poll-Interval-In-Seconds", Integer.toString(s.pollSeconds));
         if (served == null || (s.has != null && s.has == served.version())) {
             headers.put("Content-Type", served == null ? "application/octet-stream" : served.contentType());
-            return new Response(200, headers, new byte[0]);
+            return new Answer(new Response(200, headers, new byte[0]));
         }
         s.has = served.version();
         headers.put("Content-Type", served.contentType());
-        if (served.fromDeploymentInProgress() != null && maybeStop(served.fromDeploymentInProgress(), served.version())
-                && lateAfterStopMs > 0) {
-            try {
-                Thread.sleep(lateAfterStopMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return new Response(200, headers, served.content());
+        boolean ended = served.fromDeploymentInProgress() != null && maybeStop(served.fromDeploymentInProgress(), served.version());
+        return new Answer(new Response(200, headers, served.content()), ended);
     }
 
     private record Served(int version, String contentType, byte[] content, FakeDeployment fromDeploymentInProgress) {
