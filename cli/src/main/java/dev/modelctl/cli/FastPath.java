@@ -1,7 +1,6 @@
 package dev.modelctl.cli;
 
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,8 @@ import java.util.concurrent.Callable;
  * builds its model of a command by reflection (annotation proxies, converter look-ups), which costs more than the
  * whole check on a small repository. This parses the command line against {@link CommandTable} — written at build
  * time from picocli's own model, so the annotations stay the one declaration — and binds the values to the same
- * fields picocli would. Anything unusual (help, {@code --}, {@code @files}, an unknown or repeated option, a value
+ * fields picocli would, through {@link FastBindings} (plain code the build writes from the same table, no reflection).
+ * Anything unusual (help, {@code --}, {@code @files}, an unknown or repeated option, a value
  * that looks like an option, a value that does not convert, quotes in a split value, …) returns empty and
  * {@link Main} runs picocli, which parses or reports it. {@code FastPathTest} proves over a corpus of argument lists
  * that the bound fields equal picocli's, and that the unusual ones fall back. docs/startup.md, "The fast path".
@@ -42,7 +42,7 @@ final class FastPath {
             out.flush();
             return OptionalInt.of(0);
         }
-        Parsed parsed = parse(args, new Streams(out, err), CommandTable.load());
+        Parsed parsed = parse(args, new Streams(out, err), CommandTable.load(), FastBindings.generated());
         if (parsed == null) {
             return OptionalInt.empty();
         }
@@ -60,8 +60,8 @@ final class FastPath {
     }
 
     /** The command of {@code args} with its fields bound, or null when picocli must parse them. */
-    static Parsed parse(String[] args, Streams io, CommandTable table) {
-        if (args.length == 0) {
+    static Parsed parse(String[] args, Streams io, CommandTable table, FastBindings bindings) {
+        if (args.length == 0 || bindings == null) {
             return null;
         }
         CommandTable.Command spec = table.commands().get(args[0]);
@@ -114,22 +114,22 @@ final class FastPath {
             given.computeIfAbsent(option, o -> new ArrayList<>()).add(value);
         }
         try {
-            return new Parsed(bind(spec, io, given, positionals), given.keySet().stream().anyMatch(o -> o.names().contains("--debug")));
+            return new Parsed(bind(spec, io, bindings, given, positionals), given.keySet().stream().anyMatch(o -> o.names().contains("--debug")));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // a value that does not convert: picocli says why
         }
     }
 
-    private static Object bind(CommandTable.Command spec, Streams io, Map<CommandTable.Option, List<String>> given,
-                               List<String> positionals) throws ReflectiveOperationException {
+    private static Object bind(CommandTable.Command spec, Streams io, FastBindings bindings,
+                               Map<CommandTable.Option, List<String>> given, List<String> positionals)
+            throws ReflectiveOperationException {
         // built as picocli builds them (CommandFactory: the run's streams to a constructor that takes them)
-        CommandFactory factory = new CommandFactory(io);
-        Object command = create(factory, spec.className());
+        Object command = bindings.create(spec.className(), io);
         Map<String, Object> holders = new HashMap<>();
         holders.put("", command);
         for (Map.Entry<String, String> mixin : spec.mixins().entrySet()) {
-            Object instance = create(factory, mixin.getValue());
-            field(command.getClass(), mixin.getKey()).set(command, instance);
+            Object instance = bindings.create(mixin.getValue(), io);
+            bindings.set(command, mixin.getKey(), instance);
             holders.put(mixin.getKey(), instance);
         }
         for (CommandTable.Option option : spec.options()) {
@@ -140,19 +140,19 @@ final class FastPath {
             String path = option.path();
             int dot = path.lastIndexOf('.');
             Object holder = holders.get(dot < 0 ? "" : path.substring(0, dot));
-            Field field = field(holder.getClass(), path.substring(dot + 1));
+            String field = path.substring(dot + 1);
             if (option.kind() == CommandTable.Kind.FLAG) {
                 boolean byDefault = option.defaultValue() != null ? Boolean.parseBoolean(option.defaultValue())
-                        : Boolean.TRUE.equals(field.get(holder));
+                        : Boolean.TRUE.equals(bindings.get(holder, field));
                 if (values != null) {
-                    field.set(holder, !byDefault); // picocli flips the default
+                    bindings.set(holder, field, !byDefault); // picocli flips the default
                 } else if (option.defaultValue() != null) {
-                    field.set(holder, byDefault);
+                    bindings.set(holder, field, byDefault);
                 }
             } else if (values != null || option.defaultValue() != null) {
                 List<String> raw = values != null ? values : List.of(option.defaultValue());
                 if (option.kind() == CommandTable.Kind.VALUE) {
-                    field.set(holder, convert(option, raw.get(0)));
+                    bindings.set(holder, field, convert(bindings, option, raw.get(0)));
                 } else {
                     List<Object> list = new ArrayList<>();
                     for (String value : raw) {
@@ -160,10 +160,10 @@ final class FastPath {
                             if (part.isEmpty()) {
                                 throw new IllegalArgumentException("empty element");
                             }
-                            list.add(convert(option, part));
+                            list.add(convert(bindings, option, part));
                         }
                     }
-                    field.set(holder, list);
+                    bindings.set(holder, field, list);
                 }
             }
         }
@@ -176,20 +176,20 @@ final class FastPath {
             Object holder = holders.get(dot < 0 ? "" : path.substring(0, dot));
             List<Object> list = new ArrayList<>();
             for (String p : positionals) {
-                list.add(convert(spec.positionalType(), null, p));
+                list.add(convert(bindings, spec.positionalType(), null, p));
             }
-            field(holder.getClass(), path.substring(dot + 1)).set(holder, list);
+            bindings.set(holder, path.substring(dot + 1), list);
         }
         return command;
     }
 
-    private static Object convert(CommandTable.Option option, String value) throws ReflectiveOperationException {
-        return convert(option.type(), option.converter(), value);
+    private static Object convert(FastBindings bindings, CommandTable.Option option, String value) throws ReflectiveOperationException {
+        return convert(bindings, option.type(), option.converter(), value);
     }
 
     /** picocli's conversion for the types the hook commands use; anything else throws (and so falls back). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object convert(String type, String converter, String value) throws ReflectiveOperationException {
+    private static Object convert(FastBindings bindings, String type, String converter, String value)
+            throws ReflectiveOperationException {
         if (converter != null && !converter.equals(CommandTable.NONE)) {
             Object c = Class.forName(converter).getDeclaredConstructor().newInstance();
             try {
@@ -204,40 +204,23 @@ final class FastPath {
             case "java.nio.file.Path":
                 return Paths.get(value);
             default:
-                Class<?> cls = Class.forName(type);
-                if (!cls.isEnum()) {
+                Object[] constants = bindings.enumConstants(type);
+                if (constants == null) {
                     throw new IllegalArgumentException("no fast conversion to " + type);
                 }
                 // picocli with case-insensitive enum values (Main): exact name first, then name or toString ignoring case
-                for (Object constant : cls.getEnumConstants()) {
-                    Enum<?> e = (Enum<?>) constant;
-                    if (e.name().equals(value)) {
-                        return e;
+                for (Object constant : constants) {
+                    if (((Enum<?>) constant).name().equals(value)) {
+                        return constant;
                     }
                 }
-                for (Object constant : cls.getEnumConstants()) {
+                for (Object constant : constants) {
                     Enum<?> e = (Enum<?>) constant;
                     if (value.equalsIgnoreCase(e.name()) || value.equalsIgnoreCase(e.toString())) {
-                        return Enum.valueOf((Class) cls, e.name());
+                        return constant;
                     }
                 }
                 throw new IllegalArgumentException("not a constant of " + type);
         }
-    }
-
-    private static Object create(CommandFactory factory, String className) throws ReflectiveOperationException {
-        try {
-            return factory.create(Class.forName(className));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Field field(Class<?> cls, String name) throws NoSuchFieldException {
-        Field f = cls.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
     }
 }

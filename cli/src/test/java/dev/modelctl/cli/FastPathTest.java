@@ -67,7 +67,7 @@ class FastPathTest {
         for (List<String> args : USUAL) {
             String[] a = args.toArray(String[]::new);
             Streams streams = new Streams(SINK, SINK);
-            FastPath.Parsed fast = FastPath.parse(a, streams, table);
+            FastPath.Parsed fast = FastPath.parse(a, streams, table, FastBindings.generated());
             assertNotNull(fast, "the fast path should take " + args);
             Object picocli = picocliParse(a);
             assertNotNull(picocli, "picocli rejects " + args);
@@ -83,7 +83,7 @@ class FastPathTest {
     void unusualCommandLinesFallBackToPicocli() {
         CommandTable table = CommandTable.load();
         for (List<String> args : UNUSUAL) {
-            assertNull(FastPath.parse(args.toArray(String[]::new), new Streams(SINK, SINK), table), "should fall back: " + args);
+            assertNull(FastPath.parse(args.toArray(String[]::new), new Streams(SINK, SINK), table, FastBindings.generated()), "should fall back: " + args);
         }
     }
 
@@ -126,6 +126,49 @@ class FastPathTest {
         for (String text : List.of("option\t--x\tx\tVALUE\tjava.lang.String\t-\t-\t-", "command\tcheck", "command\tcheck\tC\noption\t--x",
                 "command\tcheck\tC\noption\t--x\tx\tODD\tjava.lang.String\t-\t-\t-", "something\telse\tentirely")) {
             assertThrows(IOException.class, () -> CommandTable.parse(new BufferedReader(new StringReader(text))), text);
+        }
+    }
+
+    /** The bindings the build compiled are there, and every case the writer would write for today's table is in them. */
+    @Test
+    void generatedBindingsCoverTheTable() {
+        FastBindings bindings = FastBindings.generated();
+        assertNotNull(bindings, "the build did not compile " + FastBindings.GENERATED);
+        String source = FastBindingsWriter.source(CommandTable.load(), "GeneratedFastBindings");
+        assertTrue(source.contains("((dev.modelctl.cli.OutputOptions) holder).format = (dev.modelctl.core.report.Format) value;"), source);
+        assertTrue(source.contains("return new dev.modelctl.cli.CheckCommand(io);"), source);
+        assertTrue(source.contains("return new dev.modelctl.cli.GlobalOptions();"), source);
+        ScanCommand scan = (ScanCommand) bindings.create(ScanCommand.class.getName(), new Streams(SINK, SINK));
+        bindings.set(scan, "staged", true);
+        assertEquals(true, bindings.get(scan, "staged"));
+        assertNull(bindings.enumConstants("java.lang.String"));
+        assertEquals(List.of(OutputOptions.Color.values()), List.of(bindings.enumConstants(OutputOptions.Color.class.getName())));
+        assertThrows(IllegalArgumentException.class, () -> bindings.set(scan, "noSuchField", 1));
+    }
+
+    /** A field the generated code could not write fails the build with its name, not the fast path at run time. */
+    @Test
+    void bindingsWriterRefusesFieldsItCannotWrite() throws IOException {
+        for (String field : List.of("hidden", "fixed", "missing")) {
+            CommandTable table = CommandTable.parse(new BufferedReader(new StringReader("command\tx\t" + Unwritable.class.getName()
+                    + "\noption\t--x\t" + field + "\tVALUE\tjava.lang.String\t-\t-\t-\n")));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> FastBindingsWriter.source(table, "X"), field);
+            assertTrue(e.getMessage().contains(field), e.getMessage());
+        }
+    }
+
+    /** Fields the fast path's generated code cannot write. */
+    static final class Unwritable {
+        private String hidden;
+        final String fixed = "";
+
+        Unwritable(Streams io) {
+            hidden = String.valueOf(io);
+        }
+
+        @Override
+        public String toString() {
+            return hidden + fixed;
         }
     }
 
