@@ -94,6 +94,10 @@ public final class SelfTrainCommand implements Callable<Integer> {
                 Path here = Path.of("").toAbsolutePath();
                 try (Stream<Path> entries = Files.list(here)) {
                     if (entries.findAny().isEmpty()) {
+                        if (profile != Profile.SCAN) {
+                            // a repository without .modelctl.yaml: the defaults' path (the config file refused as missing)
+                            Main.run(new String[]{"check", dir.resolve("model_routing_config.yaml").toString(), "--format=text"}, sink, sink);
+                        }
                         repository(here);
                         GitInfo.initAndStageAll(here);
                         if (profile != Profile.CHECK) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -106,7 +105,8 @@ public record ModelNamespaces(List<String> providers, List<String> geographies) 
         if (words.isEmpty()) {
             return "(?!)"; // nothing known: the placeholder matches nothing
         }
-        return words.stream().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+        // longest first, then alphabetical; not chained from Comparator.comparing (Findings.ORDER says why)
+        return words.stream().sorted((a, b) -> a.length() != b.length() ? Integer.compare(b.length(), a.length()) : a.compareTo(b))
                 .map(w -> w.replaceAll("[^A-Za-z0-9]", "\\\\$0")).collect(Collectors.joining("|", "(?:", ")"));
     }
 }

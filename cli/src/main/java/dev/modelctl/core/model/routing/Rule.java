@@ -25,9 +25,19 @@ public record Rule(String ruleId, Long priority, Map<String, List<String>> condi
     }
 
     /** Priority order: lower priority first, then lexicographically smaller rule_id (docs/routing-document.md, step 3). */
-    public static final java.util.Comparator<Rule> PRECEDENCE = java.util.Comparator
-            .comparing((Rule r) -> r.priority() == null ? Long.MAX_VALUE : r.priority())
-            .thenComparing(r -> r.ruleId() == null ? "" : r.ruleId());
+    public static final java.util.Comparator<Rule> PRECEDENCE = (a, b) -> {
+        // not chained from Comparator.comparing: its serializable lambdas are spun on every cold start (Findings.ORDER)
+        int c = Long.compare(precedenceRank(a), precedenceRank(b));
+        return c != 0 ? c : precedenceName(a).compareTo(precedenceName(b));
+    };
+
+    private static long precedenceRank(Rule r) {
+        return r.priority() == null ? Long.MAX_VALUE : r.priority();
+    }
+
+    private static String precedenceName(Rule r) {
+        return r.ruleId() == null ? "" : r.ruleId();
+    }
 
     /** True when every condition of this rule accepts the request's value for that attribute. */
     public boolean matches(Map<String, String> request) {
