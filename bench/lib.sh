@@ -32,6 +32,7 @@ build_floor() {
   mkdir -p "$dir/hello"
   "$jdk17/bin/javac" -d "$dir/hello" "$bench_root/bench/Hello.java"
   "$jdk17/bin/jar" --create --file "$dir/hello.jar" --main-class Hello -C "$dir/hello" .
-  "$jdk17/bin/java" "${bench_flags[@]}" -XX:ArchiveClassesAtExit="$dir/hello.jsa" -jar "$dir/hello.jar" >/dev/null 2>&1
-  "$jdk25/bin/java" "${bench_flags25[@]}" -XX:AOTCacheOutput="$dir/hello.aot" -jar "$dir/hello.jar" >/dev/null 2>&1
+  # started as the launcher starts modelctl, with -cp and the main class (-jar would make the JVM open the jar in Java)
+  "$jdk17/bin/java" "${bench_flags[@]}" -XX:ArchiveClassesAtExit="$dir/hello.jsa" -cp "$dir/hello.jar" Hello >/dev/null 2>&1
+  "$jdk25/bin/java" "${bench_flags25[@]}" -XX:AOTCacheOutput="$dir/hello.aot" -cp "$dir/hello.jar" Hello >/dev/null 2>&1
 }

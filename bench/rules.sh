@@ -35,7 +35,7 @@ m="MODELCTL_JIT=full $launcher"
 opts="--config $work/empty.yaml --max-bytes 256M"
 names=() commands=()
 add() { names+=("$1"); commands+=("$2"); }
-add "floor JDK 25 (hello world, AOT cache)" "$jdk25/bin/java ${bench_flags25[*]} -XX:AOTCache=$work/hello.aot -jar $work/hello.jar"
+add "floor JDK 25 (hello world, AOT cache)" "$jdk25/bin/java ${bench_flags25[*]} -XX:AOTCache=$work/hello.aot -cp $work/hello.jar Hello"
 add "python yaml+jsonschema, 10k rules" "python3 $root/bench/py_validate.py $schema $work/rules-10000.yaml"
 add "modelctl validate, 10k rules" "$m validate $opts $work/rules-10000.yaml"
 add "modelctl check, 10k rules" "$m check $opts --format json $work/rules-10000.yaml"

@@ -37,8 +37,8 @@ git -C "$repo" add -A
 cmd() { printf '%s' "$*"; }
 names=() commands=()
 add() { names+=("$1"); commands+=("$2"); }
-add "floor JDK 25 (hello world, AOT cache)" "$(cmd "$jdk25/bin/java" "${bench_flags25[@]}" -XX:AOTCache="$work/hello.aot" -jar "$work/hello.jar")"
-add "floor JDK 17 (hello world, AppCDS)" "$(cmd "$jdk17/bin/java" "${flags[@]}" -XX:SharedArchiveFile="$work/hello.jsa" -jar "$work/hello.jar")"
+add "floor JDK 25 (hello world, AOT cache)" "$(cmd "$jdk25/bin/java" "${bench_flags25[@]}" -XX:AOTCache="$work/hello.aot" -cp "$work/hello.jar" Hello)"
+add "floor JDK 17 (hello world, AppCDS)" "$(cmd "$jdk17/bin/java" "${flags[@]}" -XX:SharedArchiveFile="$work/hello.jsa" -cp "$work/hello.jar" Hello)"
 add "python yaml+jsonschema (example)" "$(cmd python3 "$root/bench/py_validate.py" "$schema" "$doc")"
 for jdk in 25 17; do
   home="$jdk25"; [ "$jdk" = 17 ] && home="$jdk17"
