@@ -1,5 +1,7 @@
 package dev.modelctl.cli;
 
+import dev.modelctl.core.base.io.GeneratedCode;
+
 /**
  * What {@link FastPath} would otherwise do by reflection, as plain code: build a command or mixin, read and write the
  * field an option binds, list an enum's constants. The build writes and compiles its one implementation from
@@ -28,24 +30,6 @@ interface FastBindings {
      * an IDE): the fast path then hands every command line to picocli.
      */
     static FastBindings generated() {
-        try {
-            // its static initializer hands its instance to Registration: no reflective constructor call
-            Class.forName(GENERATED, true, FastBindings.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
-        return Registration.instance;
-    }
-
-    /** Where the generated class puts its instance when it is initialized. */
-    final class Registration {
-        static volatile FastBindings instance;
-
-        private Registration() {
-        }
-
-        static void register(FastBindings bindings) {
-            instance = bindings;
-        }
+        return GeneratedCode.load(GENERATED, FastBindings.class);
     }
 }

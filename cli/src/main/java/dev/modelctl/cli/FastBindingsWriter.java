@@ -1,13 +1,8 @@
 package dev.modelctl.cli;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,20 +21,8 @@ final class FastBindingsWriter {
 
     /** Writes the source to {@code sources} and its class to {@code classes} (which must hold the commands' classes). */
     static void compile(CommandTable table, Path classes, Path sources) throws IOException {
-        String simpleName = FastBindings.GENERATED.substring(FastBindings.GENERATED.lastIndexOf('.') + 1);
-        Path source = sources.resolve(FastBindings.GENERATED.replace('.', '/') + ".java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, source(table, simpleName));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("the build needs a JDK (javac) to compile " + FastBindings.GENERATED);
-        }
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int exit = javac.run(null, messages, messages, "--release", "17", "-Xlint:all", "-Werror", "-implicit:none",
-                "-cp", classes.toString(), "-d", classes.toString(), source.toString());
-        if (exit != 0) {
-            throw new IllegalStateException("could not compile " + source + ":\n" + messages.toString(StandardCharsets.UTF_8));
-        }
+        GeneratedSources.compile(classes, sources, FastBindings.GENERATED,
+                source(table, GeneratedSources.simpleName(FastBindings.GENERATED)));
     }
 
     /** The source of the implementation, named {@code simpleName} in this package. */
@@ -70,7 +53,7 @@ final class FastBindingsWriter {
                 .append("/** Written by FastBindingsWriter at build time from the fast path's CommandTable; do not edit. */\n")
                 .append("@SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
                 .append("final class ").append(simpleName).append(" implements FastBindings {\n")
-                .append("    static {\n        FastBindings.Registration.register(new ").append(simpleName).append("());\n    }\n\n");
+                .append("    static {\n        dev.modelctl.core.base.io.GeneratedCode.register(FastBindings.GENERATED, new ").append(simpleName).append("());\n    }\n\n");
         s.append("    @Override\n    public Object create(String className, Streams io) {\n        switch (className) {\n");
         for (Class<?> holder : holders.keySet()) {
             s.append("            case \"").append(holder.getName()).append("\":\n                return new ").append(holder.getCanonicalName())
