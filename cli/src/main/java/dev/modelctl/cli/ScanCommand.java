@@ -66,7 +66,9 @@ public final class ScanCommand implements Callable<Integer> {
         // the rules (YAML, regexes, the catalog's providers and geographies) load on another core while the files are listed
         CompletableFuture<List<ScanRule>> rules = CompletableFuture.supplyAsync(() -> ScanRules.load(extraRules, namespaces(config)));
         ScanStats stats = new ScanStats();
-        try (ScanSources sources = staged ? ScanSources.openForStaged(Path.of(""), stats) : ScanSources.open(Path.of(""), stats)) {
+        Path cwd = Path.of("");
+        try (ScanSources sources = staged ? ScanSources.openForStaged(cwd, stats)
+                : since == null && !paths.isEmpty() ? ScanSources.openForPaths(cwd, stats) : ScanSources.open(cwd, stats)) {
             List<ScanTarget> targets = staged ? sources.staged()
                     : since != null ? sources.changedSince(since)
                     : !paths.isEmpty() ? sources.paths(paths)

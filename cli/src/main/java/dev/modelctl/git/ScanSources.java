@@ -80,6 +80,40 @@ public final class ScanSources implements AutoCloseable {
     }
 
     /**
+     * For {@code scan PATHS}, what pre-commit runs: the repository's top found as git finds it from {@code cwd}, the
+     * nearest directory holding a {@code .git} directory (with a {@code HEAD}) or a {@code .git} file (a worktree or
+     * submodule: {@code gitdir: …}), without opening the repository. Opening it with JGit starts with reading git's
+     * system configuration, for which JGit runs the git binary: most of a small scan's time (docs/scan.md). With
+     * {@code GIT_DIR}, {@code GIT_WORK_TREE} or {@code GIT_CEILING_DIRECTORIES} set, {@link #open} decides, as
+     * before. (A {@code core.worktree} setting elsewhere than the {@code .git} directory's parent is not read.)
+     */
+    public static ScanSources openForPaths(Path cwd, ScanStats stats) {
+        if (System.getenv("GIT_DIR") != null || System.getenv("GIT_WORK_TREE") != null || System.getenv("GIT_CEILING_DIRECTORIES") != null) {
+            return open(cwd, stats);
+        }
+        Path dir = cwd.toAbsolutePath().normalize();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path dotGit = d.resolve(".git");
+            if (Files.isDirectory(dotGit) ? Files.isRegularFile(dotGit.resolve("HEAD")) : isGitFile(dotGit)) {
+                return new ScanSources(d, null, stats);
+            }
+        }
+        return new ScanSources(dir, null, stats); // outside a repository: paths are reported from the current directory
+    }
+
+    /** A {@code .git} file as worktrees and submodules have: {@code gitdir: PATH}. */
+    private static boolean isGitFile(Path dotGit) {
+        if (!Files.isRegularFile(dotGit)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(dotGit)) {
+            return new String(in.readNBytes(8), java.nio.charset.StandardCharsets.UTF_8).equals("gitdir: ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * For {@code scan --staged}: the work tree as the git binary finds it, without opening the repository with JGit
      * (the index is read through git too); when git is missing or finds no work tree, {@link #open} decides.
      */
