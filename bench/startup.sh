@@ -2,8 +2,9 @@
 # Start-up benchmark for the pre-commit paths, in ONE hyperfine run so every command sees the same machine load:
 #   the floor   - a Java hello world with its own AOT cache (JDK 25) / AppCDS archive (JDK 17), same JVM flags;
 #   Python      - yaml + jsonschema validating the bundled example against the same schema (bench/py_validate.py);
-#   modelctl    - `--version`, `check` of the bundled example and `scan --staged` of 10 staged files, through the
-#                 launcher (hooks/modelctl, its cache built beforehand) on JDK 25 and JDK 17.
+#   modelctl    - `--version`, `check` of the bundled example, `scan --staged` of 10 staged files and `scan` of the
+#                 same 10 by name (what the pre-commit hook runs), through the launcher (hooks/modelctl, its cache
+#                 built beforehand) on JDK 25 and JDK 17.
 # Prints hyperfine's table, then each path's median as a ratio of the floor and of Python.
 #   usage: bench/startup.sh [RUNS]        (default 20; installs hyperfine, python3-yaml, python3-jsonschema via apt: bench/lib.sh)
 #   MODELCTL_LAUNCHER=path/to/modelctl measures another launcher (e.g. an older checkout, for before/after figures)
@@ -51,6 +52,7 @@ for jdk in 25 17; do
   # the alternative, side by side: the same check parsed by picocli instead of the fast path (docs/startup.md)
   [ "$jdk" = 25 ] && add "JDK $jdk: modelctl check example, picocli parse" "cd $repo && MODELCTL_PICOCLI=1 MODELCTL_JAVA_HOME=$home MODELCTL_CACHE_DIR=$MODELCTL_CACHE_DIR $launcher check $doc"
   add "JDK $jdk: modelctl scan --staged (10 files)" "$run scan --staged"
+  add "JDK $jdk: modelctl scan FILES (the same 10, as pre-commit passes them)" "$run scan $(cd "$repo" && git ls-files | tr '\n' ' ')"
 done
 
 args=()
