@@ -25,7 +25,8 @@ need_packages() {
 jdk17="${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}"
 jdk25="${JDK25_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' 2>/dev/null | sort | head -n1)}"
 bench_flags=(-XX:+UseSerialGC -Xss4m -XX:-UsePerfData -XX:TieredStopAtLevel=1)
-bench_flags25=("${bench_flags[@]}" -XX:CompileThresholdScaling=4)   # what the launcher adds on JDK 25
+bench_flags25=("${bench_flags[@]}" -XX:CompileThresholdScaling=4 -XX:CompileCommand=quiet
+  "-XX:CompileCommand=CompileThresholdScaling,java.math.BigInteger::*,0.05")   # what the launcher adds on JDK 25
 
 build_floor() {
   local dir="$1"
