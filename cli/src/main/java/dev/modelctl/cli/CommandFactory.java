@@ -3,6 +3,7 @@ package dev.modelctl.cli;
 import picocli.CommandLine;
 
 import java.lang.reflect.Constructor;
+import java.util.Optional;
 
 /**
  * Picocli's factory for every command, subcommand, mixin, argument group and converter of a run: a class with a
@@ -20,12 +21,21 @@ final class CommandFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-        for (Constructor<?> c : cls.getDeclaredConstructors()) {
-            if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Streams.class) {
-                c.setAccessible(true);
-                return cls.cast(c.newInstance(io));
-            }
+        Optional<Constructor<?>> withStreams = streamsConstructor(cls);
+        if (withStreams.isPresent()) {
+            withStreams.get().setAccessible(true);
+            return cls.cast(withStreams.get().newInstance(io));
         }
         return fallback.create(cls);
+    }
+
+    /** The constructor of {@code cls} that takes the run's {@link Streams}, if it has one (also read by FastBindingsWriter). */
+    static Optional<Constructor<?>> streamsConstructor(Class<?> cls) {
+        for (Constructor<?> c : cls.getDeclaredConstructors()) {
+            if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Streams.class) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 }

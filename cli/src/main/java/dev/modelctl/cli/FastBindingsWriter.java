@@ -35,16 +35,16 @@ final class FastBindingsWriter {
             command.mixins().forEach((path, className) -> byPath.put(path, load(className)));
             byPath.values().forEach(c -> holders.computeIfAbsent(c, k -> new LinkedHashSet<>()));
             for (String mixin : command.mixins().keySet()) {
-                holders.get(byPath.get("")).add(field(byPath, mixin)); // the command's field that holds the mixin
+                addField(holders, byPath, mixin); // the command's field that holds the mixin
             }
             for (CommandTable.Option option : command.options()) {
                 if (option.kind() != CommandTable.Kind.FALLBACK) {
-                    holders.get(holder(byPath, option.path())).add(field(byPath, option.path()));
+                    addField(holders, byPath, option.path());
                     addEnum(enums, option.type());
                 }
             }
             if (command.positionalPath() != null) {
-                holders.get(holder(byPath, command.positionalPath())).add(field(byPath, command.positionalPath()));
+                addField(holders, byPath, command.positionalPath());
                 addEnum(enums, command.positionalType());
             }
         }
@@ -57,7 +57,7 @@ final class FastBindingsWriter {
         s.append("    @Override\n    public Object create(String className, Streams io) {\n        switch (className) {\n");
         for (Class<?> holder : holders.keySet()) {
             s.append("            case \"").append(holder.getName()).append("\":\n                return new ").append(holder.getCanonicalName())
-                    .append(takesStreams(holder) ? "(io)" : "()").append(";\n");
+                    .append(CommandFactory.streamsConstructor(holder).isPresent() ? "(io)" : "()").append(";\n");
         }
         s.append("            default:\n                throw new IllegalArgumentException(className);\n        }\n    }\n\n");
         fieldSwitch(s, "Object get(Object holder, String field)", holders,
@@ -100,9 +100,13 @@ final class FastBindingsWriter {
         return holder;
     }
 
-    private static Field field(Map<String, Class<?>> byPath, String path) {
+    /** Adds the field at {@code path} (from the command: {@code mixin.field} or {@code field}) to its holder's set. */
+    private static void addField(Map<Class<?>, Set<Field>> holders, Map<String, Class<?>> byPath, String path) {
         Class<?> holder = holder(byPath, path);
-        String name = path.substring(path.lastIndexOf('.') + 1);
+        holders.get(holder).add(field(holder, path.substring(path.lastIndexOf('.') + 1)));
+    }
+
+    private static Field field(Class<?> holder, String name) {
         try {
             Field f = holder.getDeclaredField(name);
             if (Modifier.isPrivate(f.getModifiers()) || Modifier.isFinal(f.getModifiers())) {
@@ -121,15 +125,6 @@ final class FastBindingsWriter {
             if (c.isEnum()) {
                 enums.add(c);
             }
-        }
-    }
-
-    private static boolean takesStreams(Class<?> c) {
-        try {
-            c.getDeclaredConstructor(Streams.class);
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
         }
     }
 
