@@ -106,12 +106,16 @@ public final class ScanSources implements AutoCloseable {
         if (!Files.isRegularFile(dotGit)) {
             return false;
         }
-        try (java.io.InputStream in = Files.newInputStream(dotGit)) {
-            return new String(in.readNBytes(8), java.nio.charset.StandardCharsets.UTF_8).equals("gitdir: ");
+        try {
+            byte[] text = InputFiles.readBounded(dotGit, MAX_GIT_FILE_BYTES);
+            return text != null && new String(text, java.nio.charset.StandardCharsets.UTF_8).startsWith("gitdir: ");
         } catch (IOException e) {
             return false;
         }
     }
+
+    /** A {@code .git} file holds one line, a path. */
+    private static final int MAX_GIT_FILE_BYTES = 8192;
 
     /**
      * For {@code scan --staged}: the work tree as the git binary finds it, without opening the repository with JGit

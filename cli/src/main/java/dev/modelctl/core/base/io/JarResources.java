@@ -15,7 +15,7 @@ import java.util.function.Function;
  *
  * <p>The ones the hook paths read are also embedded in a class the build generates ({@link #EMBEDDED}, as string
  * constants), and read from there: the first resource read from the jar opens it in Java, which reads the central
- * directory of its ~11,000 entries, interpreted (docs/startup.md, "Set-up the hook paths never do"). Classes come
+ * directory of its ~13,000 entries, interpreted (docs/startup.md, "Set-up the hook paths never do"). Classes come
  * from the start-up cache, so a hook run that reads no resource from the jar never opens it.
  */
 public final class JarResources {
