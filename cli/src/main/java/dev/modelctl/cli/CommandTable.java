@@ -54,14 +54,17 @@ record CommandTable(Map<String, Command> commands) {
     static CommandTable load() {
         try {
             byte[] table = JarResources.bytes(RESOURCE).orElse(null);
-            return table == null ? new CommandTable(Map.of())
-                    : parse(new BufferedReader(new StringReader(new String(table, StandardCharsets.UTF_8))));
+            return table == null ? new CommandTable(Map.of()) : parse(new String(table, StandardCharsets.UTF_8));
         } catch (IOException | java.io.UncheckedIOException e) {
             return new CommandTable(Map.of());
         }
     }
 
-    static CommandTable parse(BufferedReader reader) throws IOException {
+    static CommandTable parse(String text) throws IOException {
+        return parse(new BufferedReader(new StringReader(text)));
+    }
+
+    private static CommandTable parse(BufferedReader reader) throws IOException {
         Map<String, Command> commands = new LinkedHashMap<>();
         Builder current = null;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {

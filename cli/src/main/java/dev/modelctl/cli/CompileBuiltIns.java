@@ -6,9 +6,7 @@ import dev.modelctl.core.base.io.JarResources;
 import dev.modelctl.core.features.scan.ModelNamespaces;
 import dev.modelctl.core.features.scan.ScanRules;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,8 +34,6 @@ public final class CompileBuiltIns {
         ScanRules.load(List.of());
         String table = CommandTableWriter.write(Main.allCommands(), CommandTableWriter.FAST_COMMANDS);
         Files.writeString(classes.resolve(CommandTable.RESOURCE.substring(1)), table);
-        Path sources = classes.resolveSibling("generated-sources").resolve("built-ins");
-        FastBindingsWriter.compile(CommandTable.parse(new BufferedReader(new StringReader(table))), classes, sources);
         // what the hook paths read, embedded in a class so that they never open the jar (JarResources)
         Map<String, byte[]> embedded = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -48,7 +44,10 @@ public final class CompileBuiltIns {
         }
         embed(embedded, classes, ModelNamespaces.BUILT_IN_RESOURCE);
         embed(embedded, classes, CommandTable.RESOURCE);
-        GeneratedSources.compile(classes, sources, JarResources.EMBEDDED, EmbeddedResourcesWriter.source(embedded));
+        Map<String, String> generated = new LinkedHashMap<>();
+        generated.put(FastBindings.GENERATED, FastBindingsWriter.source(CommandTable.parse(table), GeneratedSources.simpleName(FastBindings.GENERATED)));
+        generated.put(JarResources.EMBEDDED, EmbeddedResourcesWriter.source(embedded));
+        GeneratedSources.compile(classes, classes.resolveSibling("generated-sources").resolve("built-ins"), generated);
     }
 
     private static void embed(Map<String, byte[]> embedded, Path classes, String resource) throws IOException {

@@ -1,9 +1,7 @@
 package dev.modelctl.cli;
 
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,12 +15,6 @@ import java.util.function.BiFunction;
  */
 final class FastBindingsWriter {
     private FastBindingsWriter() {
-    }
-
-    /** Writes the source to {@code sources} and its class to {@code classes} (which must hold the commands' classes). */
-    static void compile(CommandTable table, Path classes, Path sources) throws IOException {
-        GeneratedSources.compile(classes, sources, FastBindings.GENERATED,
-                source(table, GeneratedSources.simpleName(FastBindings.GENERATED)));
     }
 
     /** The source of the implementation, named {@code simpleName} in this package. */

@@ -7,29 +7,36 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Build time ({@link CompileBuiltIns}): writes a generated Java source under {@code sources} (kept for reading) and
- * compiles it into the classes directory with the running JDK's javac, against the classes already there. Warnings
+ * Build time ({@link CompileBuiltIns}): writes generated Java sources under {@code sources} (kept for reading) and
+ * compiles them into the classes directory with the running JDK's javac, against the classes already there. Warnings
  * are errors, so a generated class is as clean as a written one.
  */
 final class GeneratedSources {
     private GeneratedSources() {
     }
 
-    static void compile(Path classes, Path sources, String binaryName, String text) throws IOException {
-        Path source = sources.resolve(binaryName.replace('.', '/') + ".java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, text);
+    /** Writes each source (by its class's binary name) and compiles them all in one javac run. */
+    static void compile(Path classes, Path sources, Map<String, String> byClass) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror", "-implicit:none",
+                "-cp", classes.toString(), "-d", classes.toString()));
+        for (Map.Entry<String, String> generated : byClass.entrySet()) {
+            Path source = sources.resolve(generated.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, generated.getValue());
+            args.add(source.toString());
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new IllegalStateException("the build needs a JDK (javac) to compile " + binaryName);
+            throw new IllegalStateException("the build needs a JDK (javac) to compile " + byClass.keySet());
         }
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int exit = javac.run(null, messages, messages, "--release", "17", "-Xlint:all", "-Werror", "-implicit:none",
-                "-cp", classes.toString(), "-d", classes.toString(), source.toString());
-        if (exit != 0) {
-            throw new IllegalStateException("could not compile " + source + ":\n" + messages.toString(StandardCharsets.UTF_8));
+        if (javac.run(null, messages, messages, args.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("could not compile " + byClass.keySet() + ":\n" + messages.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -6,11 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +113,7 @@ class FastPathTest {
     @Test
     void tableIsPicoclisModel() throws IOException {
         String fresh = CommandTableWriter.write(Main.allCommands(), CommandTableWriter.FAST_COMMANDS);
-        assertEquals(CommandTable.parse(new BufferedReader(new StringReader(fresh))), CommandTable.load());
+        assertEquals(CommandTable.parse(fresh), CommandTable.load());
         assertEquals(CommandTableWriter.FAST_COMMANDS, List.copyOf(CommandTable.load().commands().keySet()));
         assertTrue(fresh.contains("option\t--format\toutput.format\tVALUE\tdev.modelctl.core.report.Format\ttext"), fresh);
     }
@@ -125,7 +123,7 @@ class FastPathTest {
     void malformedTablesAreRefused() {
         for (String text : List.of("option\t--x\tx\tVALUE\tjava.lang.String\t-\t-\t-", "command\tcheck", "command\tcheck\tC\noption\t--x",
                 "command\tcheck\tC\noption\t--x\tx\tODD\tjava.lang.String\t-\t-\t-", "something\telse\tentirely")) {
-            assertThrows(IOException.class, () -> CommandTable.parse(new BufferedReader(new StringReader(text))), text);
+            assertThrows(IOException.class, () -> CommandTable.parse(text), text);
         }
     }
 
@@ -150,8 +148,8 @@ class FastPathTest {
     @Test
     void bindingsWriterRefusesFieldsItCannotWrite() throws IOException {
         for (String field : List.of("hidden", "fixed", "missing")) {
-            CommandTable table = CommandTable.parse(new BufferedReader(new StringReader("command\tx\t" + Unwritable.class.getName()
-                    + "\noption\t--x\t" + field + "\tVALUE\tjava.lang.String\t-\t-\t-\n")));
+            CommandTable table = CommandTable.parse("command\tx\t" + Unwritable.class.getName()
+                    + "\noption\t--x\t" + field + "\tVALUE\tjava.lang.String\t-\t-\t-\n");
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> FastBindingsWriter.source(table, "X"), field);
             assertTrue(e.getMessage().contains(field), e.getMessage());
         }
