@@ -83,9 +83,7 @@ public final class SelfTrainCommand implements Callable<Integer> {
                         args.add("--format=" + format);
                         args.add("--config=" + config);
                     }
-                    if (Main.run(args.toArray(String[]::new), sink, sink) == Findings.EXIT_FAILURE) {
-                        // a command that cannot run trains nothing: fail, so the launcher says so instead of caching less
-                        io.err().println("modelctl self-train: " + String.join(" ", args) + " could not run (exit 2)");
+                    if (!ran(sink, args.toArray(String[]::new))) {
                         return Findings.EXIT_FAILURE;
                     }
                 }
@@ -94,19 +92,21 @@ public final class SelfTrainCommand implements Callable<Integer> {
                 Path here = Path.of("").toAbsolutePath();
                 try (Stream<Path> entries = Files.list(here)) {
                     if (entries.findAny().isEmpty()) {
-                        if (profile != Profile.SCAN) {
-                            // a repository without .modelctl.yaml: the defaults' path (the config file refused as missing)
-                            Main.run(new String[]{"check", dir.resolve("model_routing_config.yaml").toString(), "--format=text"}, sink, sink);
+                        // a repository without .modelctl.yaml: the defaults' path (the config file refused as missing)
+                        if (profile != Profile.SCAN && !ran(sink, "check", dir.resolve("model_routing_config.yaml").toString(), "--format=text")) {
+                            return Findings.EXIT_FAILURE;
                         }
                         repository(here);
                         GitInfo.initAndStageAll(here);
                         if (profile != Profile.CHECK) {
                             for (Format format : profile.formats) {
-                                Main.run(new String[]{"scan", "--staged", "--format=" + format}, sink, sink);
+                                if (!ran(sink, "scan", "--staged", "--format=" + format)) {
+                                    return Findings.EXIT_FAILURE;
+                                }
                             }
                         }
-                        if (profile != Profile.SCAN) {
-                            Main.run(new String[]{"check", "--format=text"}, sink, sink);
+                        if (profile != Profile.SCAN && !ran(sink, "check", "--format=text")) {
+                            return Findings.EXIT_FAILURE;
                         }
                     }
                 }
@@ -117,6 +117,18 @@ public final class SelfTrainCommand implements Callable<Integer> {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Runs one training command; false (and a line on stderr) when it could not run (exit 2): it trains nothing, so the
+     * training fails and the launcher says so, instead of caching less.
+     */
+    private boolean ran(PrintStream sink, String... args) {
+        if (Main.run(args, sink, sink) != Findings.EXIT_FAILURE) {
+            return true;
+        }
+        io.err().println("modelctl self-train: " + String.join(" ", args) + " could not run (exit 2)");
+        return false;
     }
 
     /**
