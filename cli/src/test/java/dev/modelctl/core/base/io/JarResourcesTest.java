@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The resources the build embeds (JarResources.EMBEDDED) are byte for byte the jar's own, and the hook paths read
@@ -48,7 +47,12 @@ class JarResourcesTest {
         Function<String, byte[]> embedded = GeneratedCode.load(JarResources.EMBEDDED, Function.class);
         assertNotNull(embedded, "the build did not compile " + JarResources.EMBEDDED);
         List<String> names = builtResources();
-        assertTrue(names.size() >= 10, "compiled trees, schemas, namespaces and the command table: " + names);
+        assertEquals(List.of("/catalog/bedrock_models.namespaces.tsv", "/catalog/bedrock_models.yaml.tree",
+                "/dev/modelctl/cli/fast-commands.tsv", "/rules/model_ids.yaml.tree",
+                "/schemas/bedrock_catalog.schema.json", "/schemas/bedrock_catalog.schema.json.tree",
+                "/schemas/model_routing_config.schema.json", "/schemas/model_routing_config.schema.json.tree",
+                "/schemas/routing_rule_ownership.schema.json", "/schemas/routing_rule_ownership.schema.json.tree"), names,
+                "compiled trees, schemas, namespaces and the command table");
         for (String name : names) {
             byte[] fromJar = JarResources.fromJar(name).orElseThrow();
             assertArrayEquals(fromJar, embedded.apply(name), name);
