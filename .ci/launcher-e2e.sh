@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The launcher's start-up caches (docs/startup.md), end to end on the built jar: one cache per profile and JIT mode
-# (a bare --version has its own), the same output with and without a cache, and a cache never used for another jar.
+# (a bare --version has its own), the same output with and without a cache, the JIT mode chosen by document size,
+# and a cache never used for another jar.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -39,11 +40,26 @@ printf 'MODEL = "amazon.nova-lite-v1:0"\n' >"$work/client.py"
 if "$launcher" scan "$work/client.py" >/dev/null; then
   fail "scan should find the hard-coded ID (exit 1)"
 fi
-MODELCTL_JIT=full "$launcher" check "$doc" >/dev/null
+# the JIT mode follows the document's size: C2 (and a cache of its own) from 4 MiB on, C1 below; MODELCTL_JIT decides
+# when set, and a value it does not know is refused
+big="$work/big.yaml"
+cp "$doc" "$big"
+for ((i = 0; i < 45000; i++)); do
+  echo '# a comment line that pads this copy of the bundled example past the launcher big-document threshold'
+done >>"$big"
+[ "$(wc -c <"$big")" -ge $((4 * 1024 * 1024)) ] || fail "the padded example is smaller than 4 MiB"
+"$launcher" check "$big" >"$work/big-auto.txt"
 for profile in check check-full scan; do
   [[ " $(caches)" =~ \ $profile\.(aot|jsa)\  ]] || fail "expected a $profile cache, made: $(caches)"
 done
 [ "$(caches | wc -w)" -eq 3 ] || fail "expected three caches, made: $(caches)"
+MODELCTL_JIT=c1 "$launcher" check "$big" >"$work/big-c1.txt"
+cmp -s "$work/big-auto.txt" "$work/big-c1.txt" || fail "check of a big document answers differently in the two JIT modes"
+[ "$(caches | wc -w)" -eq 3 ] || fail "MODELCTL_JIT=c1 should run on the check cache, made: $(caches)"
+if MODELCTL_JIT=fast "$launcher" --version >/dev/null 2>"$work/jit-error.txt"; then
+  fail "MODELCTL_JIT=fast should be refused"
+fi
+grep -q 'MODELCTL_JIT=fast: expected c1 or full' "$work/jit-error.txt" || fail "MODELCTL_JIT=fast: unexpected message: $(cat "$work/jit-error.txt")"
 
 # a new jar (same path, new mtime) never runs on the old cache: the launcher drops it and trains a new one
 cache_file="$(find "$MODELCTL_CACHE_DIR" -maxdepth 1 \( -name '*-check.aot' -o -name '*-check.jsa' \) | head -n1)"
