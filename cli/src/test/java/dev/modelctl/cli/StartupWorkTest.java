@@ -80,6 +80,43 @@ class StartupWorkTest {
         }
     }
 
+    /**
+     * Every class this build compiles (ours, picocli's source, the generated ones) concatenates strings with
+     * StringBuilder code ({@code -XDstringConcat=inline}), not invokedynamic: on JDK 17 each such call site spins
+     * method-handle classes at its first run, which AppCDS cannot archive (about 60 in a {@code check}). A static
+     * test, because JDK 17 initializes {@code StringConcatFactory} at boot whether or not anything uses it.
+     */
+    @Test
+    void noCompiledClassBootstrapsStringConcatenation() throws Exception {
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        byte[] bootstrap = "makeConcatWithConstants".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> offenders = new ArrayList<>();
+        int checked = 0;
+        try (var files = Files.walk(classes)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                checked++;
+                if (contains(Files.readAllBytes(f), bootstrap)) {
+                    offenders.add(classes.relativize(f).toString());
+                }
+            }
+        }
+        assertEquals(true, checked > 500, "expected the build's classes in " + classes + ", found " + checked);
+        assertEquals(List.of(), offenders);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** JDK 21+ sets the logger up in System.exit; on 17 (no exit logging) this checks that halting loses no output. */
     @Test
     void aBareVersionPrintsAndExitsWithoutTheJdkLogger(@TempDir Path dir) throws Exception {
