@@ -4,6 +4,7 @@ import dev.modelctl.core.features.deploy.DeployException;
 import dev.modelctl.core.base.io.InputException;
 import dev.modelctl.core.base.finding.Findings;
 import dev.modelctl.core.base.io.Escape;
+import dev.modelctl.git.JGitUse;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -27,10 +28,11 @@ public final class Main {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
-        if (FastPath.isBareVersion(args) || args.length > 0 && HALT_AFTER.contains(args[0])) {
+        if (FastPath.isBareVersion(args) || args.length > 0 && HALT_AFTER.contains(args[0]) && !JGitUse.usedThisRun()) {
             // System.exit first sets up the JDK's System.Logger to log the exit (JDK 21+), and finding its backend
             // scans the class path, which opens the jar: 15-20 ms of a check that has not opened it. These commands
-            // register no shutdown hook, write their files before they return, and leave only bytes to flush
+            // register no shutdown hook of their own, write their files before they return, and leave only bytes to
+            // flush; a run that used JGit (--base, --since, a whole-tree scan) exits, so JGit's shutdown work runs
             // (docs/startup.md).
             out.flush();
             err.flush();
@@ -42,9 +44,9 @@ public final class Main {
     }
 
     /**
-     * Commands that end by halting the JVM rather than exiting it: the hook commands, which never register a shutdown
-     * hook (only {@link InterruptReport} and the drill do). Not self-train, whose JVM writes its start-up cache as it
-     * exits.
+     * Commands that end by halting the JVM rather than exiting it, unless they used JGit ({@link JGitUse}): the hook
+     * commands, which never register a shutdown hook of their own (only {@link InterruptReport} and the drill do). Not
+     * self-train, whose JVM writes its start-up cache as it exits.
      */
     static final java.util.Set<String> HALT_AFTER = java.util.Set.of("check", "validate", "scan");
 

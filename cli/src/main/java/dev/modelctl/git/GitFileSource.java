@@ -41,7 +41,7 @@ public final class GitFileSource implements FileSource, AutoCloseable {
     public static GitFileSource open(Path start, String ref) {
         Path dir = start.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        FileRepositoryBuilder builder = JGitUse.repositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
             throw new InputException("--base " + ref + ": " + dir + " is not inside a git repository");
         }

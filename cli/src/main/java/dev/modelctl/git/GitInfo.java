@@ -15,7 +15,7 @@ public final class GitInfo {
 
     public static String describe(Path file, String what) {
         try {
-            var builder = new FileRepositoryBuilder().findGitDir(file.toAbsolutePath().getParent().toFile());
+            var builder = JGitUse.repositoryBuilder().findGitDir(file.toAbsolutePath().getParent().toFile());
             if (builder.getGitDir() == null) {
                 return what;
             }
@@ -45,7 +45,7 @@ public final class GitInfo {
     /** The git user's email for audit fields (override engineer), or {@code null}. */
     public static String userEmail(Path dir) {
         try {
-            var builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+            var builder = JGitUse.repositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
             if (builder.getGitDir() == null) {
                 return null;
             }
@@ -67,7 +67,7 @@ public final class GitInfo {
         if (top.isPresent()) {
             return top.get().toAbsolutePath().normalize();
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        FileRepositoryBuilder builder = JGitUse.repositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
         if (builder.getGitDir() == null) {
             return null;
         }
@@ -84,6 +84,7 @@ public final class GitInfo {
         if (GitCli.run(dir, "init", "-q") && GitCli.run(dir, "add", "-A")) {
             return;
         }
+        JGitUse.noteUse();
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).call()) {
             git.add().addFilepattern(".").call();
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {

@@ -64,7 +64,7 @@ public final class ScanSources implements AutoCloseable {
     /** Opens the repository around {@code cwd}, if any. */
     public static ScanSources open(Path cwd, ScanStats stats) {
         Path dir = cwd.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(dir.toFile());
+        FileRepositoryBuilder builder = JGitUse.repositoryBuilder().readEnvironment().findGitDir(dir.toFile());
         if (builder.getGitDir() != null) {
             try {
                 Repository repo = builder.setMustExist(true).build();

@@ -27,7 +27,9 @@ class StartupWorkTest {
             // the built-ins (catalog, rules, schemas) are read from their compiled trees: no JSON parser on a YAML run
             "com/fasterxml/jackson/core/base/ParserMinimalBase",
             // the fast path binds through its generated FastBindings: neither picocli nor a reflective field accessor
-            "picocli/CommandLine", "jdk/internal/reflect/FieldAccessorImpl");
+            "picocli/CommandLine", "jdk/internal/reflect/FieldAccessorImpl",
+            // JGit's shutdown work (JGitUse): these runs halt, so they must leave JGit none
+            "org/eclipse/jgit/internal/util/ShutdownHook");
     /**
      * Class-name prefixes the hook paths avoid: the JDK's comparator combinators ({@code Comparator.comparing}) are
      * serializable lambdas, spun at run time because the AOT cache does not hold them.

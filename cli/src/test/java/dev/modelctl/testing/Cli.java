@@ -66,9 +66,14 @@ public final class Cli {
 
     /** The command that runs the CLI in a child JVM on the tests' class path: {@code java jvmOptions… -cp … Main args…}. */
     public static java.util.List<String> javaCommand(java.util.List<String> jvmOptions, java.util.List<String> args) {
+        return javaCommand(jvmOptions, "dev.modelctl.cli.Main", args);
+    }
+
+    /** The same with another main class of the tests' class path (one that ends by calling {@code Main.main}). */
+    public static java.util.List<String> javaCommand(java.util.List<String> jvmOptions, String mainClass, java.util.List<String> args) {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "dev.modelctl.cli.Main"));
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         return command;
     }
