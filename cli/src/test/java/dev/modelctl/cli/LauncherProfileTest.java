@@ -36,4 +36,33 @@ class LauncherProfileTest {
         }
         // --format (anything but text goes to the all cache) is run both ways by .ci/launcher-e2e.sh
     }
+
+    /**
+     * The start-up benchmark's floor (bench/lib.sh) runs with the JVM flags the launcher gives a hook command, or its
+     * ratios would compare unlike runs: the launcher's flags outside the full JIT mode equal the bench's.
+     */
+    @Test
+    void theBenchFloorHasTheLaunchersHookFlags() throws IOException {
+        String launcher = Files.readString(Cli.repoRoot().resolve("hooks/modelctl"));
+        String common = launcher.substring(launcher.indexOf("\nflags=(-"), launcher.indexOf('\n', launcher.indexOf("\nflags=(-") + 1));
+        String hookMode = launcher.substring(launcher.indexOf("\nelse\n", launcher.indexOf(common)), launcher.indexOf("\n# --- the start-up cache"));
+        String bench = Files.readString(Cli.repoRoot().resolve("bench/lib.sh"));
+        String benchFlags = bench.substring(bench.indexOf("\nbench_flags=("), bench.indexOf("\n\n", bench.indexOf("\nbench_flags=(")));
+        assertEquals(jvmFlags(common + hookMode), jvmFlags(benchFlags));
+    }
+
+    /** The JVM options ({@code -X…}) in shell code, comments left out, each once, sorted. */
+    private static List<String> jvmFlags(String shell) {
+        List<String> flags = new ArrayList<>();
+        for (String line : shell.lines().map(l -> l.replaceAll("(^|\\s)#.*", "")).toList()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("-X[^\\s)\"]+").matcher(line);
+            while (m.find()) {
+                if (!flags.contains(m.group())) {
+                    flags.add(m.group());
+                }
+            }
+        }
+        flags.sort(null);
+        return flags;
+    }
 }
