@@ -10,8 +10,8 @@ import java.util.function.BiFunction;
 
 /**
  * Build time ({@link CompileBuiltIns}): writes the Java source of {@link FastBindings} for the classes and fields a
- * {@link CommandTable} names, and compiles it into the classes directory. Every case is a plain {@code new}, field read
- * or field write, so a field that is private, final or renamed fails the build here, not the fast path at run time.
+ * {@link CommandTable} names ({@link GeneratedSources} compiles it). Every case is a plain {@code new}, field read or
+ * field write, so a field that is private, final or renamed fails the build here, not the fast path at run time.
  */
 final class FastBindingsWriter {
     private FastBindingsWriter() {

@@ -22,6 +22,7 @@ final class GeneratedSources {
 
     /** Writes each source (by its class's binary name) and compiles them all in one javac run. */
     static void compile(Path classes, Path sources, Map<String, String> byClass) throws IOException {
+        // the release and string concatenation of cli/pom.xml's own compile (StartupWorkTest checks the generated classes too)
         List<String> args = new ArrayList<>(List.of("--release", "17", "-XDstringConcat=inline", "-Xlint:all", "-Werror", "-implicit:none",
                 "-cp", classes.toString(), "-d", classes.toString()));
         for (Map.Entry<String, String> generated : byClass.entrySet()) {

@@ -47,8 +47,8 @@ class NativeImageConfigTest {
     }
 
     @Test
-    void everyResourcePatternMatchesAFileTheBuildShips() throws IOException {
-        Path classes = Path.of(JarResources.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    void everyResourcePatternMatchesAFileTheBuildShips() throws Exception {
+        Path classes = Path.of(JarResources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(classes)) {
             walk.filter(Files::isRegularFile).forEach(p -> files.add(classes.relativize(p).toString().replace('\\', '/')));

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -46,7 +45,7 @@ public final class CompiledTree {
      */
     public static SourceDocument load(String resource, String displayName) {
         SourceDocument compiled = compiled(resource, displayName, JsonNodeFactory.instance);
-        return compiled != null ? compiled : new DocumentLoader().parse(JarResources.text(resource).getBytes(StandardCharsets.UTF_8), displayName);
+        return compiled != null ? compiled : new DocumentLoader().parse(JarResources.required(resource), displayName);
     }
 
     /**

@@ -61,9 +61,13 @@ public final class JarResources {
         return Set.copyOf(READ_FROM_JAR);
     }
 
+    /** The bytes of a resource the jar must hold. */
+    public static byte[] required(String resource) {
+        return bytes(resource).orElseThrow(() -> new IllegalStateException("missing from the jar: " + resource));
+    }
+
     /** The UTF-8 text of a resource the jar must hold. */
     public static String text(String resource) {
-        return new String(bytes(resource).orElseThrow(() -> new IllegalStateException("missing from the jar: " + resource)),
-                StandardCharsets.UTF_8);
+        return new String(required(resource), StandardCharsets.UTF_8);
     }
 }

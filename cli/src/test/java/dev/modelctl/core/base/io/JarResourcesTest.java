@@ -29,8 +29,8 @@ class JarResourcesTest {
     private static final PrintStream SINK = new PrintStream(PrintStream.nullOutputStream());
 
     /** What the build writes for the hook paths: every compiled tree, the schemas' texts, the scan namespaces, the fast path's table. */
-    private static List<String> builtResources() throws IOException {
-        Path classes = Path.of(JarResources.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    private static List<String> builtResources() throws Exception {
+        Path classes = Path.of(JarResources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             files.filter(Files::isRegularFile).map(p -> "/" + classes.relativize(p).toString().replace('\\', '/'))
@@ -43,7 +43,7 @@ class JarResourcesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void embeddedResourcesAreTheJarsOwn() throws IOException {
+    void embeddedResourcesAreTheJarsOwn() throws Exception {
         Function<String, byte[]> embedded = GeneratedCode.load(JarResources.EMBEDDED, Function.class);
         assertNotNull(embedded, "the build did not compile " + JarResources.EMBEDDED);
         List<String> names = builtResources();
