@@ -40,6 +40,18 @@ printf 'MODEL = "amazon.nova-lite-v1:0"\n' >"$work/client.py"
 if "$launcher" scan "$work/client.py" >/dev/null; then
   fail "scan should find the hard-coded ID (exit 1)"
 fi
+
+# a hook command on its cache loads every class of ours from the cache: one class read from the jar opens the jar
+# (its ~13,000-entry central directory, interpreted), which a class the training never loaded would do
+for args in "check $doc" "scan $work/client.py"; do
+  rm -f "$work/classes.log"
+  # shellcheck disable=SC2086 # the arguments are two words each, split on purpose
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" "$launcher" $args >/dev/null 2>&1 || true
+  [ -s "$work/classes.log" ] || fail "$args: no class-load log"
+  if grep -q 'source: file:' "$work/classes.log"; then
+    fail "$args loaded classes from the jar, not its cache: $(grep 'source: file:' "$work/classes.log" | head -n5)"
+  fi
+done
 # the JIT mode follows the document's size: C2 (and a cache of its own) from 4 MiB on, C1 below; MODELCTL_JIT decides
 # when set, and a value it does not know is refused
 big="$work/big.yaml"

@@ -28,7 +28,7 @@ public final class Main {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
-        if (FastPath.isBareVersion(args) || args.length > 0 && HALT_AFTER.contains(args[0]) && !JGitUse.usedThisRun()) {
+        if (haltsAfter(args)) {
             // System.exit first sets up the JDK's System.Logger to log the exit (JDK 21+), and finding its backend
             // scans the class path, which opens the jar: 15-20 ms of a check that has not opened it. These commands
             // register no shutdown hook of their own, write their files before they return, and leave only bytes to
@@ -41,6 +41,14 @@ public final class Main {
             Runtime.getRuntime().halt(code);
         }
         System.exit(code);
+    }
+
+    /**
+     * Whether a finished run of {@code args} ends by halting the JVM (below). The training runs ask it too after each
+     * command, so that a cached start has its classes and never reads one from the jar.
+     */
+    static boolean haltsAfter(String[] args) {
+        return FastPath.isBareVersion(args) || args.length > 0 && HALT_AFTER.contains(args[0]) && !JGitUse.usedThisRun();
     }
 
     /**

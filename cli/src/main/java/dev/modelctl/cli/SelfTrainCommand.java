@@ -124,7 +124,9 @@ public final class SelfTrainCommand implements Callable<Integer> {
      * training fails and the launcher says so, instead of caching less.
      */
     private boolean ran(PrintStream sink, String... args) {
-        if (Main.run(args, sink, sink) != Findings.EXIT_FAILURE) {
+        int exit = Main.run(args, sink, sink);
+        Main.haltsAfter(args); // what Main.main decides next: its classes belong in the cache too
+        if (exit != Findings.EXIT_FAILURE) {
             return true;
         }
         io.err().println("modelctl self-train: " + String.join(" ", args) + " could not run (exit 2)");
@@ -164,8 +166,12 @@ public final class SelfTrainCommand implements Callable<Integer> {
         String example = Files.readString(dir.resolve("model_routing_config.yaml"));
         Files.writeString(dir.resolve("findings.yaml"), findingsDocument(example));
         Path config = dir.resolve(".modelctl.yaml");
+        // a comment, a block list and a flow list: the shapes a repository's config takes, so reading one loads no
+        // parser class the cache lacks (.ci/launcher-e2e.sh checks the hook commands load none from the jar)
         Files.writeString(config, """
-                documents: [model_routing_config.yaml]
+                # the training repository's config
+                documents:
+                  - model_routing_config.yaml
                 ownership: routing_rule_ownership.yaml
                 scan:
                   allow: ["docs/**"]
